@@ -1,0 +1,45 @@
+// JSON serialisation of Match (the output of `passend match --json`).
+#include "model/json_io.h"
+
+namespace passend {
+
+void WriteMatch(JsonWriter& w, const Match& m) {
+  w.StartObject();
+  w.Key("verdict");
+  w.String(VerdictName(m.verdict));
+  w.Key("score");
+  w.Double(m.score);
+  WriteOptNumber(w, "distance_km", m.distance_km);
+  WriteOptNumber(w, "travel_minutes", m.travel_minutes);
+  WriteOptNumber(w, "wage_ratio", m.wage_ratio);
+  w.Key("factors");
+  w.StartArray();
+  for (const auto& f : m.factors) {
+    w.StartObject();
+    w.Key("factor");
+    w.String(f.factor.c_str());
+    w.Key("score");
+    w.Double(f.score);
+    w.Key("weight");
+    w.Double(f.weight);
+    w.Key("reason");
+    w.String(f.reason.c_str());
+    w.EndObject();
+  }
+  w.EndArray();
+  WriteStringArray(w, "conflicts", m.conflicts);
+  WriteStringArray(w, "checks", m.checks);
+  WriteStringArray(w, "passed", m.passed);
+  w.Key("vacancy");
+  WriteVacancy(w, m.vacancy);
+  w.EndObject();
+}
+
+std::string MatchToJson(const Match& m) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  WriteMatch(w, m);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+}  // namespace passend
