@@ -1,0 +1,90 @@
+#include "indexer/document.h"
+
+#include "common/date.h"
+#include "common/text.h"
+#include "geo/gazetteer.h"
+#include "indexer/schema.h"
+#include "model/json_io.h"
+
+namespace passend {
+namespace schema {
+
+std::string FilterValue(const std::string& s) {
+  std::string out = FoldForMatch(s);
+  for (char& c : out) {
+    if (c == ' ') c = '-';
+  }
+  return out;
+}
+
+}  // namespace schema
+
+namespace {
+
+constexpr Xapian::termcount kTitleWeight = 3;
+
+void AddNumber(Xapian::Document& doc, Xapian::valueno slot, const std::optional<double>& v) {
+  if (v) doc.add_value(slot, Xapian::sortable_serialise(*v));
+}
+
+void AddDate(Xapian::Document& doc, Xapian::valueno slot, const std::string& date) {
+  if (auto d = ParseIsoDate(date)) doc.add_value(slot, Xapian::sortable_serialise(*d));
+}
+
+void AddText(Xapian::Document& doc, const Vacancy& v) {
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(Xapian::Stem("dutch"));
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_document(doc);
+  tg.index_text(v.title, 1, schema::kTitlePrefix);
+  tg.index_text(v.title, kTitleWeight);
+  tg.increase_termpos();
+  tg.index_text(v.description);
+}
+
+void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
+  using namespace schema;
+  doc.add_boolean_term(kIdPrefix + v.key);
+  const Location& loc = v.location;
+  if (!loc.province.empty()) doc.add_boolean_term(kProvincePrefix + FilterValue(loc.province));
+  if (!loc.municipality.empty()) doc.add_boolean_term(kMunicipalityPrefix + FilterValue(loc.municipality));
+  if (loc.remote) doc.add_boolean_term(kRemoteTerm);
+  if (loc.lat && loc.lon) {
+    doc.add_boolean_term(kCellPrefix + GeoCell(*loc.lat, *loc.lon));
+  } else if (!loc.remote) {
+    doc.add_boolean_term(kNoCellTerm);
+  }
+  doc.add_boolean_term(kContractPrefix + (v.contract.empty() ? std::string("onbekend") : v.contract));
+  if (!v.education.empty()) doc.add_boolean_term(kEducationPrefix + v.education);
+  for (const Demand& d : v.demands) {
+    if (d.evidence == "text" && d.confidence >= kFirmDemandConfidence) {
+      doc.add_boolean_term(DemandTerm(d.item, d.level));
+    }
+  }
+  for (const SourceRef& s : v.sources) doc.add_boolean_term(kSourcePrefix + FilterValue(s.source));
+  if (!v.salary.known()) doc.add_boolean_term(kWageUnknownTerm);
+  if (!v.hours.min && !v.hours.max) doc.add_boolean_term(kHoursUnknownTerm);
+  if (v.valid_through.empty()) doc.add_boolean_term(kNoValidThroughTerm);
+}
+
+}  // namespace
+
+Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash) {
+  Xapian::Document doc;
+  AddText(doc, v);
+  AddFilterTerms(doc, v);
+  AddNumber(doc, schema::kSlotLat, v.location.lat);
+  AddNumber(doc, schema::kSlotLon, v.location.lon);
+  AddNumber(doc, schema::kSlotHourlyMin, v.salary.hourly_min ? v.salary.hourly_min : v.salary.hourly_max);
+  AddNumber(doc, schema::kSlotHourlyMax, v.salary.hourly_max ? v.salary.hourly_max : v.salary.hourly_min);
+  AddNumber(doc, schema::kSlotHoursMin, v.hours.min ? v.hours.min : v.hours.max);
+  AddNumber(doc, schema::kSlotHoursMax, v.hours.max);
+  AddDate(doc, schema::kSlotDatePosted, v.date_posted);
+  AddDate(doc, schema::kSlotValidThrough, v.valid_through);
+  AddDate(doc, schema::kSlotFirstSeen, v.first_seen);
+  doc.add_value(schema::kSlotContentHash, content_hash);
+  doc.set_data(VacancyToJson(v));
+  return doc;
+}
+
+}  // namespace passend

@@ -1,0 +1,175 @@
+#include "indexer/index.h"
+
+#include <filesystem>
+
+#include <xapian.h>
+
+#include "common/text.h"
+#include "indexer/document.h"
+#include "indexer/schema.h"
+#include "model/json_io.h"
+
+namespace passend {
+namespace {
+
+Status FromXapian(const Xapian::Error& e, const std::string& what) {
+  return Status::Unavailable(what + ": " + e.get_type() + ": " + e.get_msg());
+}
+
+Status CheckSchema(const Xapian::Database& db, const std::string& path) {
+  const std::string version = db.get_metadata(schema::kVersionKey);
+  if (version != schema::kSchemaVersion) {
+    return Status::InvalidArgument(path + ": index schema version " + (version.empty() ? "(none)" : version) +
+                                   ", this passend needs " + schema::kSchemaVersion +
+                                   "; remove the directory and crawl again");
+  }
+  return Status::Ok();
+}
+
+StatusOr<Vacancy> FromDocument(const Xapian::Document& doc, const std::string& where) {
+  return VacancyFromJsonText(doc.get_data(), where);
+}
+
+}  // namespace
+
+std::string ContentHash(const Vacancy& v) {
+  Vacancy copy = v;
+  copy.first_seen.clear();
+  return HexId(Fnv1a64(VacancyToJson(copy)));
+}
+
+struct VacancyIndex::Impl {
+  std::string path;
+  Xapian::WritableDatabase db;
+};
+
+VacancyIndex::VacancyIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+VacancyIndex::~VacancyIndex() = default;
+VacancyIndex::VacancyIndex(VacancyIndex&&) noexcept = default;
+VacancyIndex& VacancyIndex::operator=(VacancyIndex&&) noexcept = default;
+
+StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    const bool existed = std::filesystem::exists(path);
+    impl->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    if (!existed || impl->db.get_doccount() == 0) {
+      if (impl->db.get_metadata(schema::kVersionKey).empty()) {
+        impl->db.set_metadata(schema::kVersionKey, schema::kSchemaVersion);
+        impl->db.commit();
+      }
+    }
+    PASSEND_RETURN_IF_ERROR(CheckSchema(impl->db, path));
+    return VacancyIndex(std::move(impl));
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, path + ": cannot open index for writing");
+  }
+}
+
+StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
+  try {
+    const std::string id_term = schema::kIdPrefix + v.key;
+    const std::string hash = ContentHash(v);
+    v.first_seen = FormatDate(today);
+    UpsertOutcome outcome = UpsertOutcome::kAdded;
+    Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
+    if (it != impl_->db.postlist_end(id_term)) {
+      const Xapian::Document old = impl_->db.get_document(*it);
+      if (old.get_value(schema::kSlotContentHash) == hash) return UpsertOutcome::kUnchanged;
+      auto previous = FromDocument(old, impl_->path + ": " + v.key);
+      if (previous.ok() && !previous->first_seen.empty()) v.first_seen = previous->first_seen;
+      outcome = UpsertOutcome::kUpdated;
+    }
+    impl_->db.replace_document(id_term, BuildDocument(v, hash));
+    return outcome;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, impl_->path + ": upsert " + v.key);
+  }
+}
+
+StatusOr<int> VacancyIndex::ExpireBefore(Days today) {
+  try {
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotValidThrough,
+                                    Xapian::sortable_serialise(today - 1)));
+    const Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
+    std::vector<Xapian::docid> ids;
+    for (auto m = mset.begin(); m != mset.end(); ++m) ids.push_back(*m);
+    for (Xapian::docid id : ids) impl_->db.delete_document(id);
+    return static_cast<int>(ids.size());
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, impl_->path + ": expire");
+  }
+}
+
+Status VacancyIndex::Commit() {
+  try {
+    impl_->db.commit();
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, impl_->path + ": commit");
+  }
+}
+
+StatusOr<size_t> VacancyIndex::Count() const {
+  try {
+    return static_cast<size_t>(impl_->db.get_doccount());
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, impl_->path + ": count");
+  }
+}
+
+struct VacancyReader::Impl {
+  std::string path;
+  Xapian::Database db;
+};
+
+VacancyReader::VacancyReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+VacancyReader::~VacancyReader() = default;
+VacancyReader::VacancyReader(VacancyReader&&) noexcept = default;
+VacancyReader& VacancyReader::operator=(VacancyReader&&) noexcept = default;
+
+StatusOr<VacancyReader> VacancyReader::Open(const std::string& path) {
+  if (!std::filesystem::exists(path)) {
+    return Status::NotFound(path + ": no index here; run `passend crawl` first");
+  }
+  try {
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    impl->db = Xapian::Database(path);
+    PASSEND_RETURN_IF_ERROR(CheckSchema(impl->db, path));
+    return VacancyReader(std::move(impl));
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, path + ": cannot open index");
+  }
+}
+
+StatusOr<Vacancy> VacancyReader::Get(const std::string& key) const {
+  try {
+    const std::string id_term = schema::kIdPrefix + key;
+    Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
+    if (it == impl_->db.postlist_end(id_term)) return Status::NotFound("vacancy " + key + ": not in the index");
+    return FromDocument(impl_->db.get_document(*it), impl_->path + ": " + key);
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, impl_->path + ": get " + key);
+  }
+}
+
+StatusOr<std::vector<Vacancy>> VacancyReader::All() const {
+  try {
+    std::vector<Vacancy> out;
+    for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
+      auto v = FromDocument(impl_->db.get_document(*it), impl_->path);
+      if (!v.ok()) return v.status();
+      out.push_back(std::move(*v));
+    }
+    return out;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, impl_->path + ": read all");
+  }
+}
+
+const Xapian::Database& VacancyReader::database() const { return impl_->db; }
+
+}  // namespace passend

@@ -1,0 +1,74 @@
+// VacancyIndex: the Xapian database of vacancies. One document per vacancy, unique
+// term Q<key>, document data = the vacancy as JSON (model/json_io.h).
+//
+// Writes are grouped: Upsert/Expire change the database, Commit() makes them durable
+// atomically (a crash before Commit loses only the uncommitted batch). Xapian errors are
+// converted to Status here and nowhere else. Not thread-safe: one writer per database.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "model/vacancy.h"
+
+namespace Xapian {
+class Database;
+class WritableDatabase;
+}  // namespace Xapian
+
+namespace passend {
+
+enum class UpsertOutcome { kAdded, kUpdated, kUnchanged };
+
+class VacancyIndex {
+ public:
+  ~VacancyIndex();
+  VacancyIndex(VacancyIndex&&) noexcept;
+  VacancyIndex& operator=(VacancyIndex&&) noexcept;
+
+  // Opens or creates the index in directory `path`. Fails with a clear message when the
+  // directory holds an index of another schema version.
+  static StatusOr<VacancyIndex> OpenWritable(const std::string& path);
+
+  // Adds or replaces the vacancy by key. Content identical to the stored version (by
+  // hash) is left alone. `today` becomes first_seen for new vacancies; an updated one
+  // keeps its first_seen.
+  StatusOr<UpsertOutcome> Upsert(Vacancy v, Days today);
+  // Deletes vacancies whose valid_through is before `today`; returns how many.
+  StatusOr<int> ExpireBefore(Days today);
+  Status Commit();
+  StatusOr<size_t> Count() const;
+
+ private:
+  struct Impl;
+  explicit VacancyIndex(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Read-only access for the matcher and the tools.
+class VacancyReader {
+ public:
+  ~VacancyReader();
+  VacancyReader(VacancyReader&&) noexcept;
+  VacancyReader& operator=(VacancyReader&&) noexcept;
+
+  // NotFound when there is no index at `path`; InvalidArgument on a schema mismatch.
+  static StatusOr<VacancyReader> Open(const std::string& path);
+
+  StatusOr<Vacancy> Get(const std::string& key) const;
+  StatusOr<std::vector<Vacancy>> All() const;
+  const Xapian::Database& database() const;
+
+ private:
+  struct Impl;
+  explicit VacancyReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The hash that decides "unchanged": over the vacancy's JSON without first_seen.
+std::string ContentHash(const Vacancy& v);
+
+}  // namespace passend

@@ -1,0 +1,117 @@
+// Contract kind, structural yes/no, and education level.
+#include <algorithm>
+#include <cctype>
+
+#include "common/text.h"
+#include "normalizer/extract.h"
+
+namespace passend {
+namespace {
+
+struct ContractCue {
+  const char* phrase;
+  const char* kind;
+};
+
+// Most specific first: "tijdelijk ... uitzicht op vast" before "vast" and "tijdelijk".
+constexpr ContractCue kContractCues[] = {
+    {"uitzicht op een vast*", "tijdelijk_uitzicht_vast"},
+    {"uitzicht op vast*", "tijdelijk_uitzicht_vast"},
+    {"kans op een vast*", "tijdelijk_uitzicht_vast"},
+    {"vrijwilliger*", "vrijwilligerswerk"},
+    {"stageplaats", "stage"}, {"stagiair*", "stage"}, {"afstudeerstage", "stage"},
+    {"meewerkstage", "stage"}, {"stage", "stage"},
+    {"zzp", "zzp"}, {"freelance*", "zzp"}, {"uurtarief", "zzp"}, {"als zelfstandige", "zzp"},
+    {"0-urencontract", "oproep"}, {"nulurencontract", "oproep"}, {"oproepbasis", "oproep"},
+    {"oproepkracht*", "oproep"}, {"min-max contract", "oproep"}, {"min-maxcontract", "oproep"},
+    {"vakantiewerk", "bijbaan"}, {"vakantiekracht*", "bijbaan"}, {"bijbaan", "bijbaan"},
+    {"seizoenswerk", "bijbaan"}, {"zaterdaghulp", "bijbaan"},
+    {"detachering", "detachering"}, {"gedetacheerd", "detachering"},
+    {"via ons uitzendbureau", "uitzend"}, {"uitzendbasis", "uitzend"}, {"uitzendkracht", "uitzend"},
+    {"fase a", "uitzend"}, {"via uitzendbureau", "uitzend"},
+    {"vast contract", "vast"}, {"vaste aanstelling", "vast"}, {"vast dienstverband", "vast"},
+    {"vaste baan", "vast"}, {"onbepaalde tijd", "vast"}, {"direct in vaste dienst", "vast"},
+    {"tijdelijk contract", "tijdelijk"}, {"tijdelijke aanstelling", "tijdelijk"},
+    {"jaarcontract", "tijdelijk"}, {"bepaalde tijd", "tijdelijk"}, {"projectbasis", "tijdelijk"},
+    {"tijdelijke baan", "tijdelijk"}, {"tijdelijk", "tijdelijk"}, {"zwangerschapsvervanging", "tijdelijk"},
+};
+
+std::string ContractFromField(std::string_view field) {
+  const std::string f = FoldForMatch(field);
+  if (f.find("intern") != std::string::npos || f.find("stage") != std::string::npos) return "stage";
+  if (f.find("volunteer") != std::string::npos || f.find("vrijwillig") != std::string::npos) return "vrijwilligerswerk";
+  if (f.find("contractor") != std::string::npos || f.find("freelance") != std::string::npos) return "zzp";
+  if (f.find("per_diem") != std::string::npos || f.find("oproep") != std::string::npos) return "oproep";
+  if (f.find("temporary") != std::string::npos || f.find("tijdelijk") != std::string::npos) return "tijdelijk";
+  if (f.find("permanent") != std::string::npos || f.find("vast") != std::string::npos) return "vast";
+  return "";  // FULL_TIME / PART_TIME say nothing about the contract
+}
+
+// Disclaimers ("acquisitie ... niet op prijs gesteld") mention agencies without meaning it.
+bool InDisclaimer(const std::string& t, size_t pos) {
+  const size_t start = t.rfind('.', pos);
+  const size_t from = start == std::string::npos ? 0 : start;
+  const std::string sentence = t.substr(from, t.find('.', pos) - from);
+  return sentence.find("acquisitie") != std::string::npos;
+}
+
+}  // namespace
+
+void ExtractContract(std::string_view employment_type, const FoldedText& text, Vacancy* v) {
+  std::string kind = ContractFromField(employment_type);
+  if (kind.empty()) {
+    for (const ContractCue& cue : kContractCues) {
+      const size_t p = text.FindWord(cue.phrase);
+      if (p != std::string::npos && !text.NegatedAt(p) && !InDisclaimer(text.text(), p)) {
+        kind = cue.kind;
+        break;
+      }
+    }
+  }
+  v->contract = kind;
+  if (kind == "vast" || kind == "tijdelijk_uitzicht_vast") {
+    v->structural = true;
+  } else if (kind.empty() || kind == "detachering") {
+    v->structural = std::nullopt;
+  } else {
+    v->structural = false;
+  }
+}
+
+std::string ExtractEducation(std::string_view field, const FoldedText& text) {
+  struct Cue {
+    const char* phrase;
+    const char* level;
+    int rank;
+  };
+  static constexpr Cue kCues[] = {
+      {"geen diploma", "geen", 0}, {"geen opleiding vereist", "geen", 0},
+      {"geen ervaring of diploma", "geen", 0}, {"vmbo*", "vmbo", 1},
+      {"mbo 1", "mbo1", 2}, {"mbo-1", "mbo1", 2}, {"mbo niveau 1", "mbo1", 2}, {"entreeopleiding", "mbo1", 2},
+      {"mbo 2", "mbo2", 3}, {"mbo-2", "mbo2", 3}, {"mbo niveau 2", "mbo2", 3}, {"startkwalificatie", "mbo2", 3},
+      {"mbo 3", "mbo3", 4}, {"mbo-3", "mbo3", 4}, {"mbo niveau 3", "mbo3", 4},
+      {"mbo 4", "mbo4", 5}, {"mbo-4", "mbo4", 5}, {"mbo niveau 4", "mbo4", 5},
+      {"mbo", "mbo2", 3}, {"hbo*", "hbo", 7}, {"wo-niveau", "wo", 8}, {"wo niveau", "wo", 8},
+      {"wo-opleiding", "wo", 8}, {"universitair*", "wo", 8}, {"academisch*", "wo", 8}};
+  const FoldedText field_text(field);
+  const FoldedText& t = field.empty() ? text : field_text;
+  int best_rank = 99;
+  std::string best;
+  for (const Cue& cue : kCues) {
+    const size_t p = t.FindWord(cue.phrase);
+    if (p == std::string::npos) continue;
+    if (std::string_view(cue.phrase) == "mbo") {
+      // A bare "mbo" only counts when no level follows ("mbo 4", "mbo-niveau 3").
+      const std::string after = t.text().substr(p + 3, 9);
+      const std::string_view rest = Trim(std::string_view(after).substr(after.empty() || after[0] != '-' ? 0 : 1));
+      if (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) || StartsWith(rest, "niveau"))) continue;
+    }
+    if (cue.rank < best_rank) {
+      best_rank = cue.rank;
+      best = cue.level;
+    }
+  }
+  return best;
+}
+
+}  // namespace passend

@@ -1,0 +1,163 @@
+#include "normalizer/demands.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "common/file.h"
+#include "common/json.h"
+#include "common/text.h"
+
+namespace passend {
+namespace {
+
+constexpr std::string_view kLiftWords[] = {"til", "sjouw", "gewicht", "last", "doos", "dozen",
+                                           "zak", "krat", "pakket", "colli", "draag"};
+constexpr double kKgConfidence = 0.9;
+
+bool IsCarrying(std::string_view context) {
+  return context.find("draag") != std::string_view::npos ||
+         context.find("sjouw") != std::string_view::npos;
+}
+
+// Reads the number (or the upper end of a range "10-25") that ends at `end`.
+std::optional<double> KgNumberBefore(const std::string& t, size_t end, size_t* start) {
+  while (end > 0 && t[end - 1] == ' ') --end;
+  size_t b = end;
+  while (b > 0 && (std::isdigit(static_cast<unsigned char>(t[b - 1])) || t[b - 1] == ',')) --b;
+  if (b == end) return std::nullopt;
+  std::string num = t.substr(b, end - b);
+  std::replace(num.begin(), num.end(), ',', '.');
+  *start = b;
+  return ParseDouble(num);
+}
+
+}  // namespace
+
+int LevelForQuantity(const FmlItem& item, double quantity) {
+  int best = 0;
+  for (const auto& l : item.levels) {
+    if (l.value && *l.value >= quantity && l.level > best) best = l.level;
+  }
+  return best;
+}
+
+StatusOr<DemandLexicon> DemandLexicon::Load(const std::string& path, const FmlSchema& schema) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  return Parse(*text, path, schema);
+}
+
+StatusOr<DemandLexicon> DemandLexicon::Parse(const std::string& json_text, const std::string& where,
+                                             const FmlSchema& schema) {
+  auto doc = ParseJson(json_text, where);
+  if (!doc.ok()) return doc.status();
+  FieldReader top(*doc, where);
+  const rapidjson::Value* rules = top.Get("rules");
+  if (!rules || !rules->IsArray()) return Status::InvalidArgument(where + ": rules: expected an array");
+  DemandLexicon lex;
+  for (const auto& rv : rules->GetArray()) {
+    FieldReader r(rv, where, "rules[" + std::to_string(lex.rules_.size()) + "]");
+    Rule rule;
+    for (const auto& p : r.StringArray("phrases", true)) rule.phrases.push_back(FoldForMatch(p));
+    const double confidence = r.Number("confidence", true).value_or(0);
+    const rapidjson::Value* demands = r.Get("demands");
+    if (!demands || !demands->IsArray()) r.Fail("demands", "expected an array");
+    PASSEND_RETURN_IF_ERROR(r.status());
+    for (const auto& dv : demands->GetArray()) {
+      FieldReader dr(dv, where, r.FieldPath("demands"));
+      Demand d;
+      d.item = dr.String("item", true);
+      d.level = static_cast<int>(dr.Int("level", true).value_or(0));
+      d.quantity = dr.Number("quantity");
+      d.confidence = confidence;
+      PASSEND_RETURN_IF_ERROR(dr.status());
+      const FmlItem* item = schema.Find(d.item);
+      if (!item) return Status::InvalidArgument(dr.FieldPath("item") + ": unknown FML key " + d.item).WithContext(where);
+      if (!item->FindLevel(d.level)) {
+        return Status::InvalidArgument(where + ": " + dr.FieldPath("level") + ": " + d.item +
+                                       " has no level " + std::to_string(d.level));
+      }
+      rule.demands.push_back(std::move(d));
+    }
+    lex.rules_.push_back(std::move(rule));
+  }
+  lex.tillen_ = schema.Find("IV.tillen");
+  lex.dragen_ = schema.Find("IV.dragen");
+  if (!lex.tillen_ || !lex.dragen_) {
+    return Status::InvalidArgument(where + ": the FML table lacks IV.tillen or IV.dragen");
+  }
+  return lex;
+}
+
+void DemandLexicon::AddKgDemands(const FoldedText& text, std::vector<Demand>* out) const {
+  const std::string& t = text.text();
+  for (std::string_view unit : {"kg", "kilo"}) {
+    for (size_t p = text.FindWord(std::string(unit) + "*"); p != std::string::npos;
+         p = text.FindWord(std::string(unit) + "*", p + 1)) {
+      if (t.compare(p, 9, "kilometer") == 0) continue;
+      size_t start = 0;
+      const auto kg = KgNumberBefore(t, p, &start);
+      if (!kg || *kg <= 0 || *kg > 100) continue;
+      const size_t from = start > 60 ? start - 60 : 0;
+      const std::string context = t.substr(from, p + 20 - from);
+      if (std::none_of(std::begin(kLiftWords), std::end(kLiftWords),
+                       [&](std::string_view w) { return context.find(w) != std::string::npos; })) {
+        continue;
+      }
+      const FmlItem& item = IsCarrying(context) ? *dragen_ : *tillen_;
+      Demand d;
+      d.item = item.key;
+      d.quantity = *kg;
+      d.level = LevelForQuantity(item, *kg);
+      d.phrase = CollapseWhitespace(t.substr(from, p + unit.size() - from));
+      d.offset = text.OriginalOffset(from);
+      d.confidence = kKgConfidence;
+      out->push_back(d);
+    }
+  }
+}
+
+std::vector<Demand> DemandLexicon::Extract(const FoldedText& text) const {
+  std::vector<Demand> found;
+  for (const Rule& rule : rules_) {
+    for (const std::string& phrase : rule.phrases) {
+      size_t p = text.FindWord(phrase);
+      while (p != std::string::npos && text.NegatedAt(p)) p = text.FindWord(phrase, p + 1);
+      if (p == std::string::npos) continue;
+      for (Demand d : rule.demands) {
+        d.phrase = text.text().substr(p, phrase.size() - (phrase.back() == '*' ? 1 : 0));
+        d.offset = text.OriginalOffset(p);
+        found.push_back(std::move(d));
+      }
+      break;  // one phrase per rule is enough evidence
+    }
+  }
+  AddKgDemands(text, &found);
+  return found;
+}
+
+std::vector<Demand> MergeDemands(std::vector<Demand> demands, const FmlSchema& schema) {
+  std::map<std::string, Demand> best;
+  for (Demand& d : demands) {
+    const FmlItem* item = schema.Find(d.item);
+    const bool codes = item && item->kind == FmlKind::kCodes;
+    const std::string key = codes ? d.item + ":" + std::to_string(d.level) : d.item;
+    auto it = best.find(key);
+    if (it == best.end()) {
+      best.emplace(key, std::move(d));
+      continue;
+    }
+    Demand& cur = it->second;
+    // A stated quantity is the most precise evidence; then the most demanding level.
+    const bool better = (d.quantity && !cur.quantity) ||
+                        (d.quantity.has_value() == cur.quantity.has_value() &&
+                         (d.level < cur.level || (d.level == cur.level && d.confidence > cur.confidence)));
+    if (better) cur = std::move(d);
+  }
+  std::vector<Demand> out;
+  for (auto& [key, d] : best) out.push_back(std::move(d));
+  return out;
+}
+
+}  // namespace passend

@@ -1,0 +1,78 @@
+#include "normalizer/folded_text.h"
+
+#include <cctype>
+
+#include "common/text.h"
+
+namespace passend {
+namespace {
+
+constexpr std::string_view kNegations[] = {"geen", "niet", "zonder", "nooit", "nimmer"};
+constexpr size_t kNegationWindow = 40;  // bytes before the phrase
+
+}  // namespace
+
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
+}
+
+FoldedText::FoldedText(std::string_view original) {
+  folded_.reserve(original.size());
+  map_.reserve(original.size());
+  // Fold per original character so every folded byte maps back to its source.
+  for (size_t i = 0; i < original.size();) {
+    size_t len = 1;
+    const auto c = static_cast<unsigned char>(original[i]);
+    if (c >= 0xC0) len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + len > original.size()) len = original.size() - i;
+    const std::string piece = FoldForMatch(original.substr(i, len));
+    for (char ch : piece) {
+      folded_ += ch;
+      map_.push_back(static_cast<int>(i));
+    }
+    i += len;
+  }
+}
+
+int FoldedText::OriginalOffset(size_t pos) const {
+  if (map_.empty()) return 0;
+  return pos < map_.size() ? map_[pos] : map_.back();
+}
+
+size_t FoldedText::FindWord(std::string_view phrase, size_t from) const {
+  const bool prefix = !phrase.empty() && phrase.back() == '*';
+  if (prefix) phrase.remove_suffix(1);
+  if (phrase.empty()) return std::string::npos;
+  for (size_t pos = folded_.find(phrase, from); pos != std::string::npos;
+       pos = folded_.find(phrase, pos + 1)) {
+    const bool start_ok = pos == 0 || !IsWordChar(folded_[pos - 1]) || !IsWordChar(phrase.front());
+    const size_t end = pos + phrase.size();
+    const bool end_ok =
+        prefix || end >= folded_.size() || !IsWordChar(folded_[end]) || !IsWordChar(phrase.back());
+    if (start_ok && end_ok) return pos;
+  }
+  return std::string::npos;
+}
+
+bool FoldedText::NegatedAt(size_t pos) const {
+  const size_t start = pos > kNegationWindow ? pos - kNegationWindow : 0;
+  size_t clause = start;
+  for (size_t i = pos; i > start; --i) {
+    const char c = folded_[i - 1];
+    if (c == '.' || c == ';' || c == '!' || c == '?' || c == '\n' || c == ':') {
+      clause = i;
+      break;
+    }
+  }
+  const std::string_view window(folded_.data() + clause, pos - clause);
+  for (std::string_view neg : kNegations) {
+    for (size_t p = window.find(neg); p != std::string_view::npos; p = window.find(neg, p + 1)) {
+      const bool start_ok = p == 0 || !IsWordChar(window[p - 1]);
+      const bool end_ok = p + neg.size() >= window.size() || !IsWordChar(window[p + neg.size()]);
+      if (start_ok && end_ok) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace passend

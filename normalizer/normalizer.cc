@@ -1,0 +1,122 @@
+#include "normalizer/normalizer.h"
+
+#include <cctype>
+
+#include "common/date.h"
+#include "common/text.h"
+#include "normalizer/html_text.h"
+
+namespace passend {
+namespace {
+
+std::string NormalizeDate(const std::string& s) {
+  const auto d = ParseFeedDate(s);
+  return d ? FormatDate(*d) : "";
+}
+
+// "1234 AB" from a field or the text, when present.
+std::string FindPostcode(std::string_view s) {
+  for (size_t i = 0; i + 6 <= s.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) continue;
+    size_t j = i;
+    while (j < s.size() && j < i + 4 && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    if (j != i + 4 || s[i] == '0') continue;
+    size_t k = j;
+    if (k < s.size() && s[k] == ' ') ++k;
+    if (k + 2 > s.size() || !std::isalpha(static_cast<unsigned char>(s[k])) ||
+        !std::isalpha(static_cast<unsigned char>(s[k + 1]))) {
+      continue;
+    }
+    if (k + 2 < s.size() && std::isalnum(static_cast<unsigned char>(s[k + 2]))) continue;
+    std::string pc = std::string(s.substr(i, 4)) + " " + std::string(s.substr(k, 2));
+    for (char& c : pc) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return pc;
+  }
+  return "";
+}
+
+bool MeansRemote(const std::string& folded) {
+  return folded.find("remote") != std::string::npos || folded.find("thuiswerk") != std::string::npos ||
+         folded.find("vanuit huis") != std::string::npos;
+}
+
+// Candidate place names from a location text: "3511 AB Utrecht, Nederland" → "Utrecht".
+std::vector<std::string> PlaceCandidates(const std::string& field) {
+  std::vector<std::string> out;
+  for (std::string part : Split(field, ',')) {
+    std::string p(Trim(part));
+    for (std::string_view prefix : {"regio ", "Regio ", "omgeving ", "Omgeving "}) {
+      if (StartsWith(p, prefix)) p = p.substr(prefix.size());
+    }
+    const std::string pc = FindPostcode(p);
+    if (!pc.empty()) {
+      const size_t at = p.find(pc.substr(0, 4));
+      p = std::string(Trim(p.substr(at + 7 <= p.size() ? at + 7 : p.size())));
+    }
+    if (!p.empty()) out.push_back(p);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string PostingKey(const RawPosting& raw) {
+  const std::string& id = !raw.external_id.empty() ? raw.external_id
+                          : !raw.url.empty()       ? raw.url
+                                                   : raw.title + "|" + raw.employer + "|" + raw.place;
+  return HexId(Fnv1a64(raw.source + "\x1f" + id));
+}
+
+void Normalizer::ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc) const {
+  loc->postcode = FindPostcode(raw.postcode.empty() ? raw.place : raw.postcode);
+  const std::string folded_place = FoldForMatch(raw.place);
+  loc->remote = MeansRemote(folded_place) ||
+                (raw.place.empty() && text.FindWord("volledig remote") != std::string::npos);
+  const Place* found = nullptr;
+  for (const std::string& cand : PlaceCandidates(raw.place)) {
+    if ((found = data_.gazetteer->Find(cand, raw.region))) break;
+  }
+  if (!found && !raw.region.empty()) found = data_.gazetteer->Find(raw.region);
+  if (found) {
+    loc->place = found->name;
+    loc->municipality = found->municipality;
+    loc->province = found->province;
+    loc->lat = found->lat;
+    loc->lon = found->lon;
+  } else if (!loc->remote) {
+    loc->place = std::string(Trim(raw.place));
+  }
+  // Coordinates given by the feed are more precise than a place centre.
+  const auto lat = ParseDouble(raw.lat), lon = ParseDouble(raw.lon);
+  if (lat && lon && *lat > 50.5 && *lat < 53.7 && *lon > 3.2 && *lon < 7.3) {
+    loc->lat = lat;
+    loc->lon = lon;
+  }
+}
+
+StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
+  const std::string where = raw.source + ": record " + (raw.external_id.empty() ? raw.url : raw.external_id);
+  Vacancy v;
+  v.title = CollapseWhitespace(MarkupToText(raw.title));
+  if (v.title.empty()) return Status::InvalidArgument(where + ": title: missing or empty");
+  v.key = PostingKey(raw);
+  v.sources.push_back({raw.source, raw.url, raw.external_id});
+  v.employer = CollapseWhitespace(MarkupToText(raw.employer));
+  v.description = MarkupToText(raw.description);
+  const FoldedText text(v.title + "\n" + v.description);
+  ResolvePlace(raw, text, &v.location);
+  v.hours = raw.hours.empty() ? ExtractHours(text) : ParseHoursField(raw.hours);
+  v.salary = ExtractSalary(raw.salary, text);
+  ConvertSalary(&v.salary, v.hours.max);
+  ExtractContract(raw.employment_type, text, &v);
+  v.education = ExtractEducation(raw.education, text);
+  v.date_posted = NormalizeDate(raw.date_posted);
+  v.valid_through = NormalizeDate(raw.valid_through);
+  v.demands = MergeDemands(data_.lexicon->Extract(text), *data_.schema);
+  // Offsets were taken in "title\ndescription": make them offsets in the description.
+  const int shift = static_cast<int>(v.title.size() + 1);
+  for (Demand& d : v.demands) d.offset = d.offset >= shift ? d.offset - shift : -1;
+  return v;
+}
+
+}  // namespace passend
