@@ -42,7 +42,7 @@ std::string ContractFromField(std::string_view field) {
   if (f.find("volunteer") != std::string::npos || f.find("vrijwillig") != std::string::npos) return "vrijwilligerswerk";
   if (f.find("contractor") != std::string::npos || f.find("freelance") != std::string::npos) return "zzp";
   if (f.find("per_diem") != std::string::npos || f.find("oproep") != std::string::npos) return "oproep";
-  if (f.find("temporary") != std::string::npos || f.find("tijdelijk") != std::string::npos) return "tijdelijk";
+  if (f.find("temporary") != std::string::npos || f.find("fixed") != std::string::npos || f.find("tijdelijk") != std::string::npos) return "tijdelijk";
   if (f.find("permanent") != std::string::npos || f.find("vast") != std::string::npos) return "vast";
   return "";  // FULL_TIME / PART_TIME say nothing about the contract
 }

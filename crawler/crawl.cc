@@ -1,0 +1,109 @@
+#include "crawler/crawl.h"
+
+#include "common/log.h"
+#include "crawler/adapters.h"
+
+namespace passend {
+namespace {
+
+// Fetches and parses every URL of a source; any fetch or document error fails the source.
+StatusOr<ParsedFeed> FetchSource(const SourceConfig& source, Fetcher& fetcher) {
+  ParsedFeed all;
+  for (const std::string& url : source.urls) {
+    auto fetched = fetcher.Fetch(url, source.allow_file);
+    if (!fetched.ok()) return fetched.status();
+    auto parsed = ParseFeed(source.type, source.name, url, fetched->body);
+    if (!parsed.ok()) return parsed.status().WithContext(url);
+    for (auto& p : parsed->postings) all.postings.push_back(std::move(p));
+    for (auto& e : parsed->record_errors) all.record_errors.push_back(std::move(e));
+  }
+  return all;
+}
+
+Status IndexPostings(const ParsedFeed& feed, const Normalizer& normalizer, VacancyIndex& index, Days today,
+                     SourceReport* report, const CrawlCallbacks& cb) {
+  for (const std::string& e : feed.record_errors) {
+    ++report->record_errors;
+    if (cb.on_error) cb.on_error(e);
+  }
+  for (const RawPosting& raw : feed.postings) {
+    auto vacancy = normalizer.Normalize(raw);
+    if (!vacancy.ok()) {
+      ++report->record_errors;
+      if (cb.on_error) cb.on_error(vacancy.status().message());
+      continue;
+    }
+    auto outcome = index.Upsert(std::move(*vacancy), today);
+    if (!outcome.ok()) return outcome.status();
+    switch (*outcome) {
+      case UpsertOutcome::kAdded: ++report->added; break;
+      case UpsertOutcome::kUpdated: ++report->updated; break;
+      case UpsertOutcome::kUnchanged: ++report->unchanged; break;
+    }
+  }
+  return index.Commit();
+}
+
+}  // namespace
+
+int CrawlReport::failed() const {
+  int n = 0;
+  for (const auto& s : sources) n += s.ok ? 0 : 1;
+  return n;
+}
+
+int CrawlReport::ExitCode() const {
+  const int f = failed();
+  if (f == 0) return 0;
+  return f == static_cast<int>(sources.size()) ? 2 : 1;
+}
+
+std::string CrawlReport::SummaryLine() const {
+  int added = 0, updated = 0, unchanged = 0, errors = 0;
+  for (const auto& s : sources) {
+    added += s.added;
+    updated += s.updated;
+    unchanged += s.unchanged;
+    errors += s.record_errors;
+  }
+  return "summary sources=" + std::to_string(sources.size()) + " ok=" +
+         std::to_string(sources.size() - static_cast<size_t>(failed())) + " failed=" + std::to_string(failed()) +
+         " new=" + std::to_string(added) + " updated=" + std::to_string(updated) +
+         " unchanged=" + std::to_string(unchanged) + " expired=" + std::to_string(expired) +
+         " record_errors=" + std::to_string(errors);
+}
+
+std::string SourceLine(const SourceReport& r) {
+  std::string line = "source=" + LogValue(r.name) + " status=" + (r.ok ? "ok" : "failed");
+  if (!r.ok) return line + " error=" + LogValue(r.error);
+  return line + " postings=" + std::to_string(r.postings) + " new=" + std::to_string(r.added) +
+         " updated=" + std::to_string(r.updated) + " unchanged=" + std::to_string(r.unchanged) +
+         " record_errors=" + std::to_string(r.record_errors);
+}
+
+StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
+                            const Normalizer& normalizer, VacancyIndex& index, Days today,
+                            const CrawlCallbacks& callbacks) {
+  CrawlReport report;
+  for (const SourceConfig& source : sources) {
+    SourceReport r;
+    r.name = source.name;
+    auto feed = FetchSource(source, fetcher);
+    if (!feed.ok()) {
+      r.error = feed.status().message();
+    } else {
+      r.postings = static_cast<int>(feed->postings.size());
+      PASSEND_RETURN_IF_ERROR(IndexPostings(*feed, normalizer, index, today, &r, callbacks));
+      r.ok = true;
+    }
+    if (callbacks.on_source) callbacks.on_source(r);
+    report.sources.push_back(std::move(r));
+  }
+  auto expired = index.ExpireBefore(today);
+  if (!expired.ok()) return expired.status();
+  report.expired = *expired;
+  PASSEND_RETURN_IF_ERROR(index.Commit());
+  return report;
+}
+
+}  // namespace passend

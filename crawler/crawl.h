@@ -1,0 +1,51 @@
+// The crawl: for each configured source fetch → parse → normalise → upsert, commit per
+// source, then expire vacancies past their validThrough. One failing source never stops
+// the others and never removes what was indexed before.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "crawler/fetcher.h"
+#include "crawler/sources.h"
+#include "indexer/index.h"
+#include "normalizer/normalizer.h"
+
+namespace passend {
+
+struct SourceReport {
+  std::string name;
+  bool ok = false;
+  std::string error;  // when !ok: names the URL and the cause
+  int postings = 0;
+  int added = 0, updated = 0, unchanged = 0, record_errors = 0;
+};
+
+struct CrawlReport {
+  std::vector<SourceReport> sources;
+  int expired = 0;
+
+  int failed() const;
+  // 0 all sources ok, 1 some failed, 2 none succeeded.
+  int ExitCode() const;
+  // "summary sources=3 ok=3 failed=0 new=… updated=… unchanged=… expired=… record_errors=…"
+  std::string SummaryLine() const;
+};
+
+// One key=value line for a source, as printed by `passend crawl`.
+std::string SourceLine(const SourceReport& r);
+
+struct CrawlCallbacks {
+  std::function<void(const SourceReport&)> on_source;  // after each source
+  std::function<void(const std::string&)> on_error;    // one line per record error
+};
+
+// Fails only when the index itself cannot be written (then nothing is committed for the
+// source in progress).
+StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
+                            const Normalizer& normalizer, VacancyIndex& index, Days today,
+                            const CrawlCallbacks& callbacks);
+
+}  // namespace passend

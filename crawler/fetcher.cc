@@ -1,0 +1,84 @@
+#include "crawler/fetcher.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+
+#include "common/text.h"
+
+namespace passend {
+namespace {
+
+struct CurlDeleter {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+
+struct Sink {
+  std::string* body;
+  size_t cap;
+  bool overflow = false;
+};
+
+size_t WriteBody(char* data, size_t size, size_t n, void* userdata) {
+  auto* sink = static_cast<Sink*>(userdata);
+  const size_t bytes = size * n;
+  if (sink->body->size() + bytes > sink->cap) {
+    sink->overflow = true;
+    return 0;  // makes libcurl abort the transfer
+  }
+  sink->body->append(data, bytes);
+  return bytes;
+}
+
+}  // namespace
+
+CurlFetcher::CurlFetcher(FetchOptions options) : options_(std::move(options)) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+CurlFetcher::~CurlFetcher() { curl_global_cleanup(); }
+
+StatusOr<FetchResult> CurlFetcher::Fetch(const std::string& url, bool allow_file) {
+  const bool is_file = StartsWith(ToLowerAscii(url), "file://");
+  if (!is_file && !StartsWith(ToLowerAscii(url), "http://") && !StartsWith(ToLowerAscii(url), "https://")) {
+    return Status::InvalidArgument(url + ": only http, https and configured file URLs are fetched");
+  }
+  if (is_file && !allow_file) return Status::InvalidArgument(url + ": file URLs are not allowed here");
+  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  if (!curl) return Status::Internal("curl_easy_init failed");
+  FetchResult result;
+  Sink sink{&result.body, options_.max_body_bytes};
+  char error[CURL_ERROR_SIZE] = {0};
+  CURL* c = curl.get();
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, WriteBody);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(c, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(c, CURLOPT_MAXREDIRS, options_.max_redirects);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_s);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, options_.total_timeout_s);
+  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // all encodings libcurl supports
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, is_file ? "file" : "http,https");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  const CURLcode rc = curl_easy_perform(c);
+  if (sink.overflow) {
+    return Status::Unavailable(url + ": body larger than " + std::to_string(options_.max_body_bytes) + " bytes");
+  }
+  if (rc != CURLE_OK) {
+    return Status::Unavailable(url + ": " + (error[0] ? std::string(error) : curl_easy_strerror(rc)));
+  }
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.http_status);
+  char* ct = nullptr;
+  if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct) result.content_type = ct;
+  char* eff = nullptr;
+  if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff) result.final_url = eff;
+  if (!is_file && (result.http_status < 200 || result.http_status > 299)) {
+    return Status::Unavailable(url + ": HTTP " + std::to_string(result.http_status));
+  }
+  return result;
+}
+
+}  // namespace passend

@@ -1,0 +1,45 @@
+// Fetching a URL. Fetcher is the seam for tests; CurlFetcher is the real one (libcurl).
+// CURLcode and HTTP status are converted into Status here, once.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "common/status.h"
+
+namespace passend {
+
+struct FetchOptions {
+  std::string user_agent = "Passend/0.1 (vacature-matching voor re-integratie)";
+  long connect_timeout_s = 10;
+  long total_timeout_s = 120;
+  size_t max_body_bytes = 64u << 20;  // 64 MiB
+  long max_redirects = 5;
+};
+
+struct FetchResult {
+  long http_status = 0;  // 0 for file://
+  std::string body;
+  std::string content_type;
+  std::string final_url;
+};
+
+class Fetcher {
+ public:
+  virtual ~Fetcher() = default;
+  // Returns the body of a 2xx answer; Unavailable naming the URL and cause otherwise.
+  // file:// URLs are refused unless `allow_file`.
+  virtual StatusOr<FetchResult> Fetch(const std::string& url, bool allow_file) = 0;
+};
+
+class CurlFetcher : public Fetcher {
+ public:
+  explicit CurlFetcher(FetchOptions options);
+  ~CurlFetcher() override;
+  StatusOr<FetchResult> Fetch(const std::string& url, bool allow_file) override;
+
+ private:
+  FetchOptions options_;
+};
+
+}  // namespace passend
