@@ -1,0 +1,27 @@
+// The exact checks behind a verdict (internal to the matcher). Each adds conflicts,
+// points to check and passed checks to the Match, and returns its factor score.
+#pragma once
+
+#include "matcher/matcher.h"
+
+namespace passend {
+
+void CheckFml(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema,
+              const MatchOptions& o, Match* m);
+FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const MatchOptions& o, Match* m);
+FactorScore CheckWage(const CandidateProfile& c, const Vacancy& v, Match* m);
+FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema, Match* m);
+FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m);
+FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m);
+FactorScore ScoreRecency(const Vacancy& v, Days today);
+FactorScore ScoreCompetences(const CandidateProfile& c, const Vacancy& v, double relevance);
+
+// The hours-per-week cap from FML VI.uren_week and hours_available (nullopt: no cap).
+std::optional<double> WeeklyHoursCap(const CandidateProfile& c, const FmlSchema& schema);
+
+// "€ 16,50"
+std::string Euro(double amount);
+// "12" or "12,5"
+std::string Num(double v);
+
+}  // namespace passend

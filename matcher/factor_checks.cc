@@ -1,0 +1,247 @@
+// Travel, wage, hours, contract, education, recency and competences: each a factor score
+// with a Dutch reason, plus conflicts and points to check where a limit is at stake.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "common/text.h"
+#include "matcher/checks.h"
+#include "matcher/travel.h"
+
+namespace passend {
+namespace {
+
+constexpr const char* kEducationOrder[] = {"geen", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo", "wo"};
+
+int EducationRank(const std::string& level) {
+  for (int i = 0; i < 10; ++i) {
+    if (level == kEducationOrder[i]) return i;
+  }
+  return -1;
+}
+
+double Clamp01(double v) { return std::clamp(v, 0.0, 1.0); }
+
+}  // namespace
+
+std::string Num(double v) {
+  char buf[32];
+  if (std::fabs(v - std::round(v)) < 0.05) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+  }
+  std::string s = buf;
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+std::string Euro(double amount) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", amount);
+  std::string s = buf;
+  std::replace(s.begin(), s.end(), '.', ',');
+  return "\xE2\x82\xAC " + s;
+}
+
+std::optional<double> WeeklyHoursCap(const CandidateProfile& c, const FmlSchema& schema) {
+  std::optional<double> cap = c.hours_available;
+  auto it = c.fml.find("VI.uren_week");
+  const FmlItem* item = schema.Find("VI.uren_week");
+  if (it != c.fml.end() && item) {
+    const FmlLevel* l = item->FindLevel(it->second.MaxLevel());
+    if (l && l->value) cap = cap ? std::min(*cap, *l->value) : *l->value;
+  }
+  return cap;
+}
+
+FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const MatchOptions& o, Match* m) {
+  FactorScore f{"reistijd", 0.5, o.weights.travel, ""};
+  if (v.location.remote && !v.location.lat) {
+    f.score = 1.0;
+    f.reason = "Werken op afstand (remote): geen reistijd.";
+    return f;
+  }
+  if (!v.location.lat || !v.location.lon || !c.home.lat || !c.home.lon) {
+    f.reason = "Werkplek onbekend: reistijd niet te berekenen.";
+    m->checks.push_back("Reistijd: de plaats van het werk is onbekend; navragen.");
+    return f;
+  }
+  const TravelMode& mode = TravelModeFor(c.travel.mode);
+  const double km = HaversineKm(*c.home.lat, *c.home.lon, *v.location.lat, *v.location.lon);
+  const double minutes = TravelMinutes(mode, km);
+  m->distance_km = std::round(km * 10) / 10;
+  m->travel_minutes = std::round(minutes);
+  const std::string trip = Num(km) + " km hemelsbreed, circa " + Num(std::round(minutes)) + " minuten " + mode.label;
+  double share = 0;
+  bool over = false;
+  if (c.travel.max_minutes) {
+    share = minutes / *c.travel.max_minutes;
+    over = minutes > *c.travel.max_minutes;
+  }
+  if (c.travel.max_km) {
+    share = std::max(share, km / *c.travel.max_km);
+    over = over || km > *c.travel.max_km;
+  }
+  const std::string limit = c.travel.max_minutes ? "maximaal " + Num(*c.travel.max_minutes) + " minuten"
+                                                 : "maximaal " + Num(*c.travel.max_km) + " km";
+  if (over) {
+    m->conflicts.push_back("Reistijd: " + trip + "; de kandidaat kan " + limit + " reizen.");
+  } else if (share >= o.near_limit_ratio) {
+    m->checks.push_back("Reistijd: " + trip + ", dicht bij de grens (" + limit + ").");
+  }
+  f.score = Clamp01(1.0 - share);
+  f.reason = trip + " (" + limit + ").";
+  return f;
+}
+
+FactorScore CheckWage(const CandidateProfile& c, const Vacancy& v, Match* m) {
+  FactorScore f{"loon", 0.5, 0, ""};
+  const double maatman = c.maatmanloon.Hourly();
+  const double floor = maatman * c.wage_floor_ratio;
+  if (!v.salary.known() || maatman <= 0) {
+    f.reason = "Salaris niet genoemd: vergelijking met het maatmanloon niet mogelijk.";
+    m->checks.push_back("Loon: salaris onbekend; navragen of het minstens " + Euro(floor) + " per uur is.");
+    return f;
+  }
+  const double lo = v.salary.hourly_min.value_or(*v.salary.hourly_max);
+  const double hi = v.salary.hourly_max.value_or(lo);
+  const double ratio = (lo + hi) / 2 / maatman;
+  m->wage_ratio = std::round(ratio * 100) / 100;
+  const std::string range = lo == hi ? Euro(lo) : Euro(lo) + " tot " + Euro(hi);
+  const std::string basis = range + " bruto per uur" + (v.salary.hours_assumed ? " (uren aangenomen)" : "") +
+                            "; maatmanloon " + Euro(maatman) + " per uur";
+  if (hi < floor) {
+    m->conflicts.push_back("Loon: " + basis + "; onder de ondergrens van " + Num(c.wage_floor_ratio * 100) +
+                           "% (" + Euro(floor) + ").");
+  } else if (lo < floor) {
+    m->checks.push_back("Loon: de onderkant van de schaal (" + Euro(lo) + ") ligt onder de ondergrens van " +
+                        Euro(floor) + " per uur.");
+  }
+  f.score = Clamp01((ratio - c.wage_floor_ratio) / (1.0 - c.wage_floor_ratio) * 0.7 + 0.3);
+  f.reason = basis + " (" + Num(ratio * 100) + "% van het maatmanloon).";
+  return f;
+}
+
+FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema, Match* m) {
+  FactorScore f{"uren", 0.6, 0, ""};
+  const auto cap = WeeklyHoursCap(c, schema);
+  const bool known = v.hours.min || v.hours.max;
+  const std::string hours = !known ? "onbekend"
+                            : v.hours.min && v.hours.max && *v.hours.min != *v.hours.max
+                                ? Num(*v.hours.min) + "-" + Num(*v.hours.max) + " uur per week"
+                                : Num(v.hours.max.value_or(*v.hours.min)) + " uur per week";
+  if (!cap) {
+    f.score = 1.0;
+    f.reason = "Uren: " + hours + "; geen urenbeperking.";
+    return f;
+  }
+  const std::string limit = "maximaal " + Num(*cap) + " uur per week";
+  if (!known) {
+    f.reason = "Uren niet genoemd; kandidaat " + limit + ".";
+    m->checks.push_back("Uren: niet genoemd in de vacature; kandidaat kan " + limit + " werken.");
+    return f;
+  }
+  const double lo = v.hours.min.value_or(0), hi = v.hours.max.value_or(lo);
+  if (lo > *cap) {
+    m->conflicts.push_back("VI.uren_week (uren per week): vacature vraagt " + hours + "; kandidaat " + limit + ".");
+    f.score = 0;
+  } else if (hi > *cap) {
+    m->checks.push_back("Uren: vacature noemt " + hours + "; alleen passend bij " + Num(*cap) +
+                        " uur of minder (kandidaat " + limit + ").");
+    f.score = 0.5;
+  } else {
+    m->passed.push_back("Uren: " + hours + " past binnen " + limit + ".");
+    f.score = 1.0;
+  }
+  f.reason = "Uren: " + hours + "; kandidaat " + limit + ".";
+  return f;
+}
+
+FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m) {
+  struct Kind {
+    const char* key;
+    double score;
+    const char* label;
+  };
+  static constexpr Kind kKinds[] = {
+      {"vast", 1.0, "vast contract"}, {"tijdelijk_uitzicht_vast", 0.85, "tijdelijk met uitzicht op vast"},
+      {"detachering", 0.7, "detachering"}, {"tijdelijk", 0.5, "tijdelijk contract"},
+      {"uitzend", 0.4, "uitzendwerk"}, {"oproep", 0.2, "oproep- of nulurencontract"},
+      {"bijbaan", 0.2, "bijbaan of seizoenswerk"}, {"zzp", 0.0, "zzp/freelance-opdracht"},
+      {"stage", 0.0, "stage"}, {"vrijwilligerswerk", 0.0, "vrijwilligerswerk"}};
+  FactorScore f{"contract", 0.5, 0, "Contractvorm niet genoemd."};
+  const Kind* kind = nullptr;
+  for (const Kind& k : kKinds) {
+    if (v.contract == k.key) kind = &k;
+  }
+  if (!kind) {
+    if (c.requires_structural) m->checks.push_back("Contract: niet genoemd; navragen of het structureel werk is.");
+    return f;
+  }
+  f.score = kind->score;
+  f.reason = std::string("Contract: ") + kind->label + ".";
+  if (v.contract == "zzp" || v.contract == "stage" || v.contract == "vrijwilligerswerk") {
+    m->conflicts.push_back(std::string("Contract: ") + kind->label + " is geen dienstverband.");
+  } else if (c.requires_structural && v.structural == false) {
+    m->conflicts.push_back(std::string("Contract: ") + kind->label + "; de kandidaat zoekt structureel werk.");
+  } else if (c.requires_structural && !v.structural) {
+    m->checks.push_back(std::string("Contract: ") + kind->label + "; navragen of het structureel is.");
+  }
+  return f;
+}
+
+FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m) {
+  FactorScore f{"opleiding", 0.7, 0, "Opleidingseis niet genoemd."};
+  const int need = EducationRank(v.education), have = EducationRank(c.education);
+  if (need < 0) return f;
+  if (have < 0) {
+    f.reason = "Vacature vraagt " + v.education + "; opleiding kandidaat onbekend.";
+    return f;
+  }
+  const int gap = need - have;
+  f.score = gap <= 0 ? 1.0 : gap == 1 ? 0.5 : 0.2;
+  f.reason = "Vacature vraagt " + v.education + ", kandidaat heeft " + c.education + ".";
+  if (gap > 0) m->checks.push_back("Opleiding: vacature vraagt " + v.education + ", kandidaat heeft " + c.education + ".");
+  return f;
+}
+
+FactorScore ScoreRecency(const Vacancy& v, Days today) {
+  FactorScore f{"recentheid", 0.5, 0, "Plaatsingsdatum onbekend."};
+  const auto posted = ParseIsoDate(v.date_posted.empty() ? v.first_seen : v.date_posted);
+  if (!posted) return f;
+  const int age = std::max(0, today - *posted);
+  f.score = age <= 7 ? 1.0 : Clamp01(1.0 - (age - 7) / 53.0);
+  f.reason = "Geplaatst " + std::to_string(age) + " dagen geleden.";
+  return f;
+}
+
+FactorScore ScoreCompetences(const CandidateProfile& c, const Vacancy& v, double relevance) {
+  FactorScore f{"competenties", 0.5, 0, "Geen competenties of beroepen opgegeven."};
+  const std::string title = FoldForMatch(v.title);
+  const std::string text = title + " " + FoldForMatch(v.description);
+  for (const std::string& occ : c.target_occupations) {
+    if (title.find(FoldForMatch(occ)) != std::string::npos) {
+      f.score = 1.0;
+      f.reason = "Titel past bij beoogd beroep '" + occ + "'.";
+      return f;
+    }
+  }
+  std::vector<std::string> found;
+  for (const std::string& comp : c.competences) {
+    if (text.find(FoldForMatch(comp)) != std::string::npos) found.push_back(comp);
+  }
+  if (c.competences.empty() && c.target_occupations.empty()) return f;
+  const double coverage = c.competences.empty() ? 0 : static_cast<double>(found.size()) / static_cast<double>(c.competences.size());
+  f.score = Clamp01(std::max(coverage, relevance >= 0 ? relevance : 0.0));
+  if (found.empty()) {
+    f.reason = "Geen van de competenties letterlijk genoemd.";
+  } else {
+    std::string list;
+    for (const auto& s : found) list += (list.empty() ? "" : ", ") + s;
+    f.reason = "Competenties genoemd in de vacature: " + list + ".";
+  }
+  return f;
+}
+
+}  // namespace passend

@@ -1,0 +1,66 @@
+// Matcher: for a candidate, ranked vacancies with a verdict (passend / passend met
+// aandachtspunten / uitgesloten), per-factor scores and reasons in Dutch.
+//
+// Two stages: one Xapian query prunes (geo cells around home, wage floor, validity,
+// hours, AND_NOT conflicting demand flags and contracts) and ranks by competences;
+// then the exact checks and the score run on the top `max_candidates` only.
+// Thread-safety: a Matcher holds references to immutable data; MatchCandidate is const.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "geo/gazetteer.h"
+#include "indexer/index.h"
+#include "model/candidate.h"
+#include "model/fml.h"
+#include "model/match.h"
+
+namespace passend {
+
+// Weights of the score factors (docs/matching.md). They are normalised by their sum.
+struct ScoreWeights {
+  double competences = 0.30;
+  double wage = 0.20;
+  double travel = 0.20;
+  double hours = 0.10;
+  double contract = 0.10;
+  double education = 0.05;
+  double recency = 0.05;
+};
+
+struct MatchOptions {
+  Days today = 0;
+  ScoreWeights weights;
+  int max_candidates = 300;       // documents taken from the index for exact checks
+  int limit = 20;                 // results returned
+  bool include_excluded = false;  // also return excluded vacancies, with reasons
+  double firm_confidence = 0.7;   // text demands at or above this exclude; below: a check
+  double near_limit_ratio = 0.85; // travel above this share of the maximum is a check
+};
+
+// Resolves home.lat/lon from the gazetteer when not given. The error names the field.
+Status ResolveHome(CandidateProfile* c, const Gazetteer& gazetteer, const std::string& where);
+
+class Matcher {
+ public:
+  Matcher(const VacancyReader& reader, const FmlSchema& schema, MatchOptions options)
+      : reader_(reader), schema_(schema), options_(options) {}
+
+  // The candidate's home must be resolved (ResolveHome). Sorted: passend first, then
+  // passend met aandachtspunten, then (if asked) uitgesloten; by score within each.
+  StatusOr<std::vector<Match>> MatchCandidate(const CandidateProfile& c) const;
+
+  // The exact checks and the score for one vacancy (used by MatchCandidate and --explain).
+  // `relevance` is the competence relevance 0..1 from the index, or -1 to compute it from text.
+  Match Evaluate(const CandidateProfile& c, const Vacancy& v, double relevance = -1) const;
+
+ private:
+  const VacancyReader& reader_;
+  const FmlSchema& schema_;
+  MatchOptions options_;
+};
+
+}  // namespace passend

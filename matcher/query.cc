@@ -1,0 +1,106 @@
+#include "matcher/query.h"
+
+#include <algorithm>
+
+#include "indexer/schema.h"
+#include "matcher/checks.h"
+#include "matcher/travel.h"
+
+namespace passend {
+namespace {
+
+constexpr double kCellMargin = 1.05;  // cells are coarse; the exact check decides
+
+Xapian::Query OrTerms(const std::vector<std::string>& terms) {
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Competences and target occupations as weighted free text, titles counting double.
+Xapian::Query Relevance(const CandidateProfile& c) {
+  std::string text;
+  for (const auto& s : c.competences) text += s + " ";
+  for (const auto& s : c.target_occupations) text += s + " ";
+  if (text.empty()) return Xapian::Query::MatchAll;
+  Xapian::QueryParser qp;
+  qp.set_stemmer(Xapian::Stem("dutch"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_OR);
+  try {
+    const Xapian::Query body = qp.parse_query(text, 0);
+    const Xapian::Query title = qp.parse_query(text, 0, schema::kTitlePrefix);
+    return Xapian::Query(Xapian::Query::OP_OR, body, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, 2.0));
+  } catch (const Xapian::QueryParserError&) {
+    return Xapian::Query::MatchAll;  // odd characters in a competence: rank by the score only
+  }
+}
+
+Xapian::Query ValueAtLeast(Xapian::valueno slot, double v) {
+  return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(v));
+}
+
+Xapian::Query Filters(const CandidateProfile& c, const FmlSchema& schema, const MatchOptions& o) {
+  using namespace schema;
+  std::vector<Xapian::Query> parts;
+  parts.push_back(Xapian::Query(Xapian::Query::OP_OR, ValueAtLeast(kSlotValidThrough, o.today),
+                                Xapian::Query(kNoValidThroughTerm)));
+  if (o.include_excluded) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  std::vector<std::string> cells{kNoCellTerm, kRemoteTerm};
+  if (c.home.lat && c.home.lon) {
+    for (const auto& cell : GeoCellsWithin(*c.home.lat, *c.home.lon, TravelRadiusKm(c) * kCellMargin)) {
+      cells.push_back(kCellPrefix + cell);
+    }
+  }
+  parts.push_back(OrTerms(cells));
+  const double floor = c.maatmanloon.Hourly() * c.wage_floor_ratio;
+  if (floor > 0) {
+    parts.push_back(Xapian::Query(Xapian::Query::OP_OR, ValueAtLeast(kSlotHourlyMax, floor - 0.005),
+                                  Xapian::Query(kWageUnknownTerm)));
+  }
+  if (const auto cap = WeeklyHoursCap(c, schema)) {
+    parts.push_back(Xapian::Query(Xapian::Query::OP_OR,
+                                  Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotHoursMin,
+                                                Xapian::sortable_serialise(*cap)),
+                                  Xapian::Query(kHoursUnknownTerm)));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+// Terms whose presence alone excludes a vacancy: firm demands over a limit, contracts.
+std::vector<std::string> ExclusionTerms(const CandidateProfile& c, const FmlSchema& schema) {
+  std::vector<std::string> terms;
+  for (const auto& [key, limit] : c.fml) {
+    const FmlItem* item = schema.Find(key);
+    if (!item) continue;
+    if (item->kind == FmlKind::kCodes) {
+      for (int code : limit.levels) terms.push_back(schema::DemandTerm(key, code));
+    } else {
+      // Demand level L conflicts when the candidate's level is above L (quantities are
+      // checked exactly afterwards, so only levels known to conflict are excluded here).
+      for (int level = 0; level < limit.MaxLevel(); ++level) terms.push_back(schema::DemandTerm(key, level));
+    }
+  }
+  for (const char* kind : {"zzp", "stage", "vrijwilligerswerk"}) terms.push_back(std::string(schema::kContractPrefix) + kind);
+  if (c.requires_structural) {
+    for (const char* kind : {"tijdelijk", "uitzend", "oproep", "bijbaan"}) {
+      terms.push_back(std::string(schema::kContractPrefix) + kind);
+    }
+  }
+  return terms;
+}
+
+}  // namespace
+
+double TravelRadiusKm(const CandidateProfile& c) {
+  double radius = 1e9;
+  if (c.travel.max_minutes) radius = ReachKm(TravelModeFor(c.travel.mode), *c.travel.max_minutes);
+  if (c.travel.max_km) radius = std::min(radius, *c.travel.max_km);
+  return radius;
+}
+
+Xapian::Query BuildCandidateQuery(const CandidateProfile& c, const FmlSchema& schema, const MatchOptions& o) {
+  Xapian::Query q(Xapian::Query::OP_FILTER, Relevance(c), Filters(c, schema, o));
+  if (o.include_excluded) return q;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, q, OrTerms(ExclusionTerms(c, schema)));
+}
+
+}  // namespace passend
