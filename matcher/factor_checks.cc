@@ -64,7 +64,7 @@ FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const Match
   }
   if (!v.location.lat || !v.location.lon || !c.home.lat || !c.home.lon) {
     f.reason = "Werkplek onbekend: reistijd niet te berekenen.";
-    m->checks.push_back("Reistijd: de plaats van het werk is onbekend; navragen.");
+    m->checks.push_back({"Reistijd: de plaats van het werk is onbekend; navragen.", false});
     return f;
   }
   const TravelMode& mode = TravelModeFor(c.travel.mode);
@@ -86,9 +86,9 @@ FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const Match
   const std::string limit = c.travel.max_minutes ? "maximaal " + Num(*c.travel.max_minutes) + " minuten"
                                                  : "maximaal " + Num(*c.travel.max_km) + " km";
   if (over) {
-    m->conflicts.push_back("Reistijd: " + trip + "; de kandidaat kan " + limit + " reizen.");
+    m->conflicts.push_back({"Reistijd: " + trip + "; de kandidaat kan " + limit + " reizen.", false});
   } else if (share >= o.near_limit_ratio) {
-    m->checks.push_back("Reistijd: " + trip + ", dicht bij de grens (" + limit + ").");
+    m->checks.push_back({"Reistijd: " + trip + ", dicht bij de grens (" + limit + ").", false});
   }
   f.score = Clamp01(1.0 - share);
   f.reason = trip + " (" + limit + ").";
@@ -101,7 +101,7 @@ FactorScore CheckWage(const CandidateProfile& c, const Vacancy& v, Match* m) {
   const double floor = maatman * c.wage_floor_ratio;
   if (!v.salary.known() || maatman <= 0) {
     f.reason = "Salaris niet genoemd: vergelijking met het maatmanloon niet mogelijk.";
-    m->checks.push_back("Loon: salaris onbekend; navragen of het minstens " + Euro(floor) + " per uur is.");
+    m->checks.push_back({"Loon: salaris onbekend; navragen of het minstens " + Euro(floor) + " per uur is.", false});
     return f;
   }
   const double lo = v.salary.hourly_min.value_or(*v.salary.hourly_max);
@@ -112,11 +112,11 @@ FactorScore CheckWage(const CandidateProfile& c, const Vacancy& v, Match* m) {
   const std::string basis = range + " bruto per uur" + (v.salary.hours_assumed ? " (uren aangenomen)" : "") +
                             "; maatmanloon " + Euro(maatman) + " per uur";
   if (hi < floor) {
-    m->conflicts.push_back("Loon: " + basis + "; onder de ondergrens van " + Num(c.wage_floor_ratio * 100) +
-                           "% (" + Euro(floor) + ").");
+    m->conflicts.push_back({"Loon: " + basis + "; onder de ondergrens van " + Num(c.wage_floor_ratio * 100) +
+                           "% (" + Euro(floor) + ").", false});
   } else if (lo < floor) {
-    m->checks.push_back("Loon: de onderkant van de schaal (" + Euro(lo) + ") ligt onder de ondergrens van " +
-                        Euro(floor) + " per uur.");
+    m->checks.push_back({"Loon: de onderkant van de schaal (" + Euro(lo) + ") ligt onder de ondergrens van " +
+                        Euro(floor) + " per uur.", false});
   }
   f.score = Clamp01((ratio - c.wage_floor_ratio) / (1.0 - c.wage_floor_ratio) * 0.7 + 0.3);
   f.reason = basis + " (" + Num(ratio * 100) + "% van het maatmanloon).";
@@ -139,19 +139,19 @@ FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSch
   const std::string limit = "maximaal " + Num(*cap) + " uur per week";
   if (!known) {
     f.reason = "Uren niet genoemd; kandidaat " + limit + ".";
-    m->checks.push_back("Uren: niet genoemd in de vacature; kandidaat kan " + limit + " werken.");
+    m->checks.push_back({"Uren: niet genoemd in de vacature; kandidaat kan " + limit + " werken.", true});
     return f;
   }
   const double lo = v.hours.min.value_or(0), hi = v.hours.max.value_or(lo);
   if (lo > *cap) {
-    m->conflicts.push_back("VI.uren_week (uren per week): vacature vraagt " + hours + "; kandidaat " + limit + ".");
+    m->conflicts.push_back({"VI.uren_week (uren per week): vacature vraagt " + hours + "; kandidaat " + limit + ".", true});
     f.score = 0;
   } else if (hi > *cap) {
-    m->checks.push_back("Uren: vacature noemt " + hours + "; alleen passend bij " + Num(*cap) +
-                        " uur of minder (kandidaat " + limit + ").");
+    m->checks.push_back({"Uren: vacature noemt " + hours + "; alleen passend bij " + Num(*cap) +
+                        " uur of minder (kandidaat " + limit + ").", true});
     f.score = 0.5;
   } else {
-    m->passed.push_back("Uren: " + hours + " past binnen " + limit + ".");
+    m->passed.push_back({"Uren: " + hours + " past binnen " + limit + ".", true});
     f.score = 1.0;
   }
   f.reason = "Uren: " + hours + "; kandidaat " + limit + ".";
@@ -176,17 +176,17 @@ FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m)
     if (v.contract == k.key) kind = &k;
   }
   if (!kind) {
-    if (c.requires_structural) m->checks.push_back("Contract: niet genoemd; navragen of het structureel werk is.");
+    if (c.requires_structural) m->checks.push_back({"Contract: niet genoemd; navragen of het structureel werk is.", false});
     return f;
   }
   f.score = kind->score;
   f.reason = std::string("Contract: ") + kind->label + ".";
   if (v.contract == "zzp" || v.contract == "stage" || v.contract == "vrijwilligerswerk") {
-    m->conflicts.push_back(std::string("Contract: ") + kind->label + " is geen dienstverband.");
+    m->conflicts.push_back({std::string("Contract: ") + kind->label + " is geen dienstverband.", false});
   } else if (c.requires_structural && v.structural == false) {
-    m->conflicts.push_back(std::string("Contract: ") + kind->label + "; de kandidaat zoekt structureel werk.");
+    m->conflicts.push_back({std::string("Contract: ") + kind->label + "; de kandidaat zoekt structureel werk.", false});
   } else if (c.requires_structural && !v.structural) {
-    m->checks.push_back(std::string("Contract: ") + kind->label + "; navragen of het structureel is.");
+    m->checks.push_back({std::string("Contract: ") + kind->label + "; navragen of het structureel is.", false});
   }
   return f;
 }
@@ -202,7 +202,7 @@ FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m
   const int gap = need - have;
   f.score = gap <= 0 ? 1.0 : gap == 1 ? 0.5 : 0.2;
   f.reason = "Vacature vraagt " + v.education + ", kandidaat heeft " + c.education + ".";
-  if (gap > 0) m->checks.push_back("Opleiding: vacature vraagt " + v.education + ", kandidaat heeft " + c.education + ".");
+  if (gap > 0) m->checks.push_back({"Opleiding: vacature vraagt " + v.education + ", kandidaat heeft " + c.education + ".", false});
   return f;
 }
 

@@ -22,7 +22,7 @@ bool Firm(const Demand& d, const MatchOptions& o) {
 }
 
 void AddConflictOrCheck(bool firm, const std::string& text, Match* m) {
-  (firm ? m->conflicts : m->checks).push_back(text);
+  (firm ? m->conflicts : m->checks).push_back({text, true});
 }
 
 void CheckCodes(const FmlItem& item, const FmlLimit& limit, const std::vector<const Demand*>& demands,
@@ -31,7 +31,7 @@ void CheckCodes(const FmlItem& item, const FmlLimit& limit, const std::vector<co
     const std::string what = item.key + " (" + item.name + "): " + LevelText(item, code);
     auto it = std::find_if(demands.begin(), demands.end(), [&](const Demand* d) { return d->level == code; });
     if (it == demands.end()) {
-      m->passed.push_back(what + " — niet gevraagd in de vacature");
+      m->passed.push_back({what + " — niet gevraagd in de vacature", true});
       continue;
     }
     const bool firm = Firm(**it, o);
@@ -43,7 +43,7 @@ void CheckGraded(const FmlItem& item, const FmlLimit& limit, const Demand* d, co
   const int cand = limit.MaxLevel();
   const std::string what = item.key + " (" + item.name + "): kandidaat " + LevelText(item, cand);
   if (!d) {
-    m->passed.push_back(what + " — geen belasting genoemd in de vacature");
+    m->passed.push_back({what + " — geen belasting genoemd in de vacature", true});
     return;
   }
   const FmlLevel* cap = item.FindLevel(cand);
@@ -53,18 +53,18 @@ void CheckGraded(const FmlItem& item, const FmlLimit& limit, const Demand* d, co
     if (*d->quantity > *cap->value) {
       AddConflictOrCheck(firm, what + " — vacature vraagt " + need + " (" + Evidence(*d) + ")", m);
     } else if (*d->quantity == *cap->value) {
-      m->checks.push_back(what + " — vacature vraagt " + need + ", precies op de grens");
+      m->checks.push_back({what + " — vacature vraagt " + need + ", precies op de grens", true});
     } else {
-      m->passed.push_back(what + " — vacature vraagt " + need);
+      m->passed.push_back({what + " — vacature vraagt " + need, true});
     }
     return;
   }
   if (cand > d->level) {
     AddConflictOrCheck(firm, what + " — " + Evidence(*d), m);
   } else if (cand == d->level) {
-    m->checks.push_back(what + " — belasting op de grens (" + Evidence(*d) + ")");
+    m->checks.push_back({what + " — belasting op de grens (" + Evidence(*d) + ")", true});
   } else {
-    m->passed.push_back(what + " — " + Evidence(*d) + ", binnen de grens");
+    m->passed.push_back({what + " — " + Evidence(*d) + ", binnen de grens", true});
   }
 }
 

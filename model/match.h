@@ -23,14 +23,21 @@ struct FactorScore {
   std::string reason;  // Dutch, one sentence
 };
 
+// One reason behind a verdict, in Dutch. `health` marks text that reveals FML data
+// (health data): it may be shown to the coach, never put in a mail to the candidate.
+struct Reason {
+  std::string text;
+  bool health = false;
+};
+
 struct Match {
   Vacancy vacancy;
   Verdict verdict = Verdict::kSuitable;
   double score = 0;  // weighted sum of factors, 0..1
   std::vector<FactorScore> factors;
-  std::vector<std::string> conflicts;  // why excluded (Dutch), each names the item
-  std::vector<std::string> checks;     // points to check (Dutch)
-  std::vector<std::string> passed;     // FML checks passed (Dutch)
+  std::vector<Reason> conflicts;  // why excluded, each names the item or factor
+  std::vector<Reason> checks;     // points to check
+  std::vector<Reason> passed;     // checks passed
   std::optional<double> distance_km;
   std::optional<double> travel_minutes;
   std::optional<double> wage_ratio;    // vacancy hourly / maatman hourly

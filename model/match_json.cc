@@ -3,6 +3,24 @@
 
 namespace passend {
 
+namespace {
+
+void WriteReasons(JsonWriter& w, const char* key, const std::vector<Reason>& reasons) {
+  w.Key(key);
+  w.StartArray();
+  for (const Reason& r : reasons) {
+    w.StartObject();
+    w.Key("text");
+    w.String(r.text.c_str());
+    w.Key("health");
+    w.Bool(r.health);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+}  // namespace
+
 void WriteMatch(JsonWriter& w, const Match& m) {
   w.StartObject();
   w.Key("verdict");
@@ -27,9 +45,9 @@ void WriteMatch(JsonWriter& w, const Match& m) {
     w.EndObject();
   }
   w.EndArray();
-  WriteStringArray(w, "conflicts", m.conflicts);
-  WriteStringArray(w, "checks", m.checks);
-  WriteStringArray(w, "passed", m.passed);
+  WriteReasons(w, "conflicts", m.conflicts);
+  WriteReasons(w, "checks", m.checks);
+  WriteReasons(w, "passed", m.passed);
   w.Key("vacancy");
   WriteVacancy(w, m.vacancy);
   w.EndObject();
