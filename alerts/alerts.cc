@@ -1,0 +1,179 @@
+#include "alerts/alerts.h"
+
+#include <cmath>
+#include <filesystem>
+
+#include "alerts/mail.h"
+#include "common/file.h"
+#include "common/text.h"
+
+namespace passend {
+namespace {
+
+std::string Money(double v) {
+  const long euros = std::lround(v);
+  std::string digits = std::to_string(euros), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return "\xE2\x82\xAC " + out;
+}
+
+std::string SalaryText(const Salary& s) {
+  if (!s.known() || s.period.empty()) return "";
+  const bool hourly = s.period == "uur";
+  auto fmt = [&](double v) {
+    if (!hourly) return Money(v);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string t = buf;
+    t[t.find('.')] = ',';
+    return "\xE2\x82\xAC " + t;
+  };
+  const std::string period = s.period == "4weken" ? "per 4 weken" : "per " + s.period;
+  if (s.min && s.max && *s.min != *s.max) return fmt(*s.min) + " - " + fmt(*s.max) + " bruto " + period;
+  if (s.min && !s.max) return "vanaf " + fmt(*s.min) + " bruto " + period;
+  if (!s.min && s.max) return "tot " + fmt(*s.max) + " bruto " + period;
+  return fmt(s.min.value_or(*s.max)) + " bruto " + period;
+}
+
+std::string HoursText(const Hours& h) {
+  auto n = [](double v) { return std::to_string(std::lround(v)); };
+  if (h.min && h.max && *h.min != *h.max) return n(*h.min) + "-" + n(*h.max) + " uur per week";
+  if (h.max) return (h.min ? "" : "tot ") + n(*h.max) + " uur per week";
+  if (h.min) return "vanaf " + n(*h.min) + " uur per week";
+  return "";
+}
+
+// Only shareable points to check; health-related ones become one neutral line.
+std::vector<std::string> ShareableChecks(const Match& m) {
+  std::vector<std::string> out;
+  bool health = false;
+  for (const Reason& r : m.checks) {
+    if (r.health) {
+      health = true;
+    } else {
+      out.push_back(r.text);
+    }
+  }
+  if (health) out.push_back("Bespreek met je coach of dit werk past bij je mogelijkheden.");
+  return out;
+}
+
+MailVacancy ToMailVacancy(const Match& m, const CandidateProfile& c) {
+  const Vacancy& v = m.vacancy;
+  MailVacancy mv;
+  mv.title = v.title;
+  mv.employer = v.employer;
+  mv.place = v.location.remote && v.location.place.empty() ? "op afstand (remote)" : v.location.place;
+  if (m.travel_minutes) {
+    const char* how = c.travel.mode == "ov" ? "met het ov" : c.travel.mode == "fiets" ? "met de fiets" : "met de auto";
+    mv.travel = "circa " + std::to_string(std::lround(*m.travel_minutes)) + " minuten " + how;
+  }
+  mv.hours = HoursText(v.hours);
+  mv.salary = SalaryText(v.salary);
+  for (const FactorScore& f : m.factors) {
+    if (f.factor == "competenties") mv.why = f.reason;
+  }
+  mv.checks = ShareableChecks(m);
+  if (!v.sources.empty()) mv.url = v.sources.front().url;
+  return mv;
+}
+
+}  // namespace
+
+const char* AlertOutcomeName(AlertOutcome o) {
+  switch (o) {
+    case AlertOutcome::kSent: return "sent";
+    case AlertOutcome::kNothingNew: return "nothing_new";
+    case AlertOutcome::kAlreadyDone: return "already_done";
+    case AlertOutcome::kDisabled: return "disabled";
+    case AlertOutcome::kFailed: return "failed";
+  }
+  return "?";
+}
+
+StatusOr<AlertRecord> AlertJob::SelectNew(const CandidateProfile& c) {
+  auto matches = matcher_.MatchCandidate(c);
+  if (!matches.ok()) return matches.status();
+  auto last = store_.LastAlertDate(c.id);
+  if (!last.ok()) return last.status();
+  AlertRecord a{c.id, options_.week, AlertStatus::kPending,
+                options_.week + "." + c.id + "." + HexId(Fnv1a64(c.id + options_.week)).substr(0, 8) + "@passend",
+                FormatDate(options_.today), {}};
+  for (const Match& m : *matches) {
+    if (static_cast<int>(a.items.size()) >= c.alerts.max_per_mail) break;
+    if (m.verdict == Verdict::kExcluded) continue;
+    if (*last && m.vacancy.first_seen < **last) continue;  // not new since the last alert
+    auto offered = store_.WasOffered(c.id, m.vacancy.key);
+    if (!offered.ok()) return offered.status();
+    if (*offered) continue;
+    a.items.push_back({m.vacancy.key, static_cast<int>(a.items.size()) + 1, VerdictName(m.verdict), m.score,
+                       m.travel_minutes, m.wage_ratio});
+  }
+  return a;
+}
+
+Status AlertJob::Deliver(const CandidateProfile& c, const AlertRecord& alert, CandidateAlertResult* r) {
+  AlertMail mail;
+  mail.from = options_.from;
+  mail.to_name = c.name;
+  mail.to_email = c.email;
+  mail.week = alert.week;
+  mail.message_id = alert.message_id;
+  mail.date = Rfc5322Date(options_.now_unix);
+  mail.unsubscribe_url = options_.unsubscribe_url + "?k=" + HexId(Fnv1a64("unsub" + c.id));
+  mail.unsubscribe_mailto = options_.unsubscribe_mailto + "?subject=afmelden-" + HexId(Fnv1a64("unsub" + c.id));
+  for (const AlertItem& item : alert.items) {
+    auto v = reader_.Get(item.vacancy_key);
+    if (!v.ok()) continue;  // expired since the intent was recorded: leave it out
+    mail.vacancies.push_back(ToMailVacancy(matcher_.Evaluate(c, *v), c));
+  }
+  PASSEND_RETURN_IF_ERROR(MakeDirs(options_.outbox_dir));
+  r->file = (std::filesystem::path(options_.outbox_dir) / (alert.week + "_" + c.id + ".eml")).string();
+  PASSEND_RETURN_IF_ERROR(WriteFileAtomic(r->file, RenderAlertMail(mail)));
+  r->vacancies = static_cast<int>(mail.vacancies.size());
+  return store_.CompleteAlert(c.id, alert.week);
+}
+
+CandidateAlertResult AlertJob::Run(const CandidateProfile& c) {
+  CandidateAlertResult r;
+  r.candidate_id = c.id;
+  if (!c.alerts.enabled) {
+    r.outcome = AlertOutcome::kDisabled;
+    return r;
+  }
+  auto existing = store_.GetAlert(c.id, options_.week);
+  if (!existing.ok()) {
+    r.error = existing.status().message();
+    return r;
+  }
+  std::optional<AlertRecord> alert = std::move(*existing);
+  if (alert && alert->status != AlertStatus::kPending) {
+    r.outcome = AlertOutcome::kAlreadyDone;
+    return r;
+  }
+  if (!alert) {
+    auto selected = SelectNew(c);
+    Status s = selected.ok() ? Status::Ok() : selected.status();
+    if (s.ok() && selected->items.empty()) {
+      s = store_.RecordEmptyAlert(c.id, options_.week, FormatDate(options_.today));
+      r.outcome = s.ok() ? AlertOutcome::kNothingNew : AlertOutcome::kFailed;
+      r.error = s.ok() ? "" : s.message();
+      return r;
+    }
+    if (s.ok()) s = store_.BeginAlert(*selected);
+    if (!s.ok()) {
+      r.error = s.message();
+      return r;
+    }
+    alert = std::move(*selected);
+  }
+  const Status delivered = Deliver(c, *alert, &r);
+  r.outcome = delivered.ok() ? AlertOutcome::kSent : AlertOutcome::kFailed;
+  if (!delivered.ok()) r.error = delivered.message();
+  return r;
+}
+
+}  // namespace passend

@@ -1,0 +1,62 @@
+// The weekly alert job: for each candidate with alerts on, the suitable vacancies first
+// seen since their last alert and never offered before, best first, at most N, written
+// as one .eml per candidate to an outbox directory.
+//
+// Exactly once: the alert and its vacancies are recorded (pending) in the store before
+// the mail is written, and marked sent after; a repeated run for the same week finishes
+// a pending alert with the same Message-ID and vacancies, and sends nothing twice.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "indexer/index.h"
+#include "matcher/matcher.h"
+#include "model/candidate.h"
+#include "store/store.h"
+
+namespace passend {
+
+struct AlertOptions {
+  std::string week;        // ISO week, "2026-W48"
+  Days today = 0;
+  std::string outbox_dir;  // one .eml per candidate
+  std::string from = "Passend vacaturemelding <vacatures@passend.invalid>";
+  std::string unsubscribe_url = "https://passend.invalid/afmelden";
+  std::string unsubscribe_mailto = "mailto:afmelden@passend.invalid";
+  long now_unix = 0;       // for the Date header
+};
+
+enum class AlertOutcome { kSent, kNothingNew, kAlreadyDone, kDisabled, kFailed };
+
+struct CandidateAlertResult {
+  std::string candidate_id;
+  AlertOutcome outcome = AlertOutcome::kFailed;
+  int vacancies = 0;
+  std::string file;   // the .eml written
+  std::string error;  // when failed
+};
+
+const char* AlertOutcomeName(AlertOutcome o);
+
+class AlertJob {
+ public:
+  AlertJob(const Matcher& matcher, const VacancyReader& reader, Store& store, AlertOptions options)
+      : matcher_(matcher), reader_(reader), store_(store), options_(std::move(options)) {}
+
+  // Never throws; a failure for one candidate is reported in its result.
+  CandidateAlertResult Run(const CandidateProfile& c);
+
+ private:
+  StatusOr<AlertRecord> SelectNew(const CandidateProfile& c);
+  Status Deliver(const CandidateProfile& c, const AlertRecord& alert, CandidateAlertResult* r);
+
+  const Matcher& matcher_;
+  const VacancyReader& reader_;
+  Store& store_;
+  AlertOptions options_;
+};
+
+}  // namespace passend
