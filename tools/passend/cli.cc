@@ -1,0 +1,120 @@
+#include "tools/passend/cli.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "common/file.h"
+#include "common/text.h"
+#include "matcher/matcher.h"
+#include "model/json_io.h"
+
+#ifndef PASSEND_DEFAULT_SHARE_DIR
+#define PASSEND_DEFAULT_SHARE_DIR "data"
+#endif
+
+namespace passend::cli {
+
+StatusOr<Args> Args::Parse(const std::vector<std::string>& argv, const std::vector<std::string>& with_value,
+                           const std::vector<std::string>& flags) {
+  Args a;
+  auto known = [](const std::vector<std::string>& list, const std::string& n) {
+    return std::find(list.begin(), list.end(), n) != list.end() ||
+           std::find(kCommonOptions.begin(), kCommonOptions.end(), n) != kCommonOptions.end();
+  };
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (!StartsWith(arg, "--")) return Status::InvalidArgument("unexpected argument \"" + arg + "\"");
+    std::string name = arg.substr(2), value;
+    const size_t eq = name.find('=');
+    const bool inline_value = eq != std::string::npos;
+    if (inline_value) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    if (std::find(flags.begin(), flags.end(), name) != flags.end() || name == "help") {
+      a.values_[name] = "1";
+    } else if (known(with_value, name)) {
+      if (!inline_value) {
+        if (i + 1 >= argv.size()) return Status::InvalidArgument("--" + name + " needs a value");
+        value = argv[++i];
+      }
+      a.values_[name] = value;
+    } else {
+      return Status::InvalidArgument("unknown option --" + name);
+    }
+  }
+  return a;
+}
+
+std::optional<std::string> Args::Get(const std::string& name) const {
+  auto it = values_.find(name);
+  return it == values_.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+std::string Args::GetOr(const std::string& name, const std::string& fallback) const {
+  return Get(name).value_or(fallback);
+}
+
+bool Args::Has(const std::string& name) const { return values_.count(name) > 0; }
+
+StatusOr<Context> LoadContext(const Args& args) {
+  Context ctx;
+  const char* env_share = std::getenv("PASSEND_SHARE_DIR");
+  ctx.share_dir = args.GetOr("share-dir", env_share ? env_share : PASSEND_DEFAULT_SHARE_DIR);
+  ctx.data_dir = args.GetOr("data-dir", "var");
+  ctx.today = TodayUtc();
+  if (auto t = args.Get("today")) {
+    auto d = ParseIsoDate(*t);
+    if (!d) return Status::InvalidArgument("--today: expected YYYY-MM-DD, got \"" + *t + "\"");
+    ctx.today = *d;
+  }
+  auto schema = FmlSchema::Load(ctx.share_dir + "/fml/items.json");
+  if (!schema.ok()) return schema.status();
+  ctx.schema = std::move(*schema);
+  auto gaz = Gazetteer::Load(ctx.share_dir + "/gazetteer/nl_places.tsv");
+  if (!gaz.ok()) return gaz.status();
+  ctx.gazetteer = std::move(*gaz);
+  auto lex = DemandLexicon::Load(ctx.share_dir + "/lexicon/demands.json", ctx.schema);
+  if (!lex.ok()) return lex.status();
+  ctx.lexicon = std::move(*lex);
+  PASSEND_RETURN_IF_ERROR(MakeDirs(ctx.data_dir));
+  return ctx;
+}
+
+StatusOr<CandidateProfile> LoadCandidate(const Context& ctx, const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  auto c = CandidateFromJsonText(*text, path, ctx.schema);
+  if (!c.ok()) return c.status();
+  PASSEND_RETURN_IF_ERROR(ResolveHome(&*c, ctx.gazetteer, path + ": candidate " + c->id));
+  return c;
+}
+
+StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const std::string& dir,
+                                                       std::vector<std::string>* errors) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".json") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<CandidateProfile> out;
+  for (const auto& f : files) {
+    auto c = LoadCandidate(ctx, f);
+    if (!c.ok()) {
+      errors->push_back(c.status().message());
+      continue;
+    }
+    out.push_back(std::move(*c));
+  }
+  return out;
+}
+
+void PrintError(const std::string& cmd, const std::string& message) {
+  std::fprintf(stderr, "passend %s: error: %s\n", cmd.c_str(), message.c_str());
+}
+
+}  // namespace passend::cli

@@ -1,0 +1,77 @@
+// Shared plumbing for the `passend` subcommands: argument parsing, the data files every
+// command loads, and output helpers. Subcommands stay thin wrappers over the libraries.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
+#include "common/status.h"
+#include "geo/gazetteer.h"
+#include "model/candidate.h"
+#include "model/fml.h"
+#include "normalizer/demands.h"
+
+namespace passend::cli {
+
+// Exit codes shared by all subcommands (docs/cli.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitPartial = 1;  // some sources/candidates failed
+inline constexpr int kExitFailure = 2;  // nothing succeeded, bad configuration or bad input
+
+// "--name value", "--name=value" and boolean "--flag". Unknown options are errors.
+class Args {
+ public:
+  // `with_value` and `flags` list the options the subcommand accepts (without "--").
+  static StatusOr<Args> Parse(const std::vector<std::string>& argv, const std::vector<std::string>& with_value,
+                              const std::vector<std::string>& flags);
+  std::optional<std::string> Get(const std::string& name) const;
+  std::string GetOr(const std::string& name, const std::string& fallback) const;
+  bool Has(const std::string& name) const;
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+// Options every subcommand takes: --data-dir, --share-dir, --today.
+inline const std::vector<std::string> kCommonOptions = {"data-dir", "share-dir", "today"};
+
+struct Context {
+  std::string data_dir;   // runtime state: index, store, outbox (default var/)
+  std::string share_dir;  // the project's data/ (FML table, lexicon, gazetteer, samples)
+  Days today = 0;
+  FmlSchema schema;
+  Gazetteer gazetteer;
+  std::optional<DemandLexicon> lexicon;
+
+  std::string IndexPath() const { return data_dir + "/index"; }
+  std::string StorePath() const { return data_dir + "/passend.db"; }
+};
+
+StatusOr<Context> LoadContext(const Args& args);
+
+// Loads and validates one candidate file and resolves the home location.
+StatusOr<CandidateProfile> LoadCandidate(const Context& ctx, const std::string& path);
+// Every *.json in `dir`, sorted by name. Bad files are reported via `errors` and skipped.
+StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const std::string& dir,
+                                                       std::vector<std::string>* errors);
+
+// Prints "passend <cmd>: error: <message>" to stderr.
+void PrintError(const std::string& cmd, const std::string& message);
+
+int RunCrawl(const std::vector<std::string>& argv);
+int RunMatch(const std::vector<std::string>& argv);
+int RunAlerts(const std::vector<std::string>& argv);
+int RunDemo(const std::vector<std::string>& argv);
+
+}  // namespace passend::cli
+
+namespace passend::cli {
+
+// For `passend demo`: writes <id>.txt and <id>.json with each candidate's matches to
+// `out_dir` and prints one summary line per candidate. Returns the number of failures.
+int WriteMatchReports(const Context& ctx, const std::vector<CandidateProfile>& candidates, const std::string& out_dir);
+
+}  // namespace passend::cli

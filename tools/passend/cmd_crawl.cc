@@ -1,0 +1,89 @@
+// passend crawl: fetch every configured source into the index.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "crawler/crawl.h"
+#include "tools/passend/cli.h"
+
+namespace passend::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "Usage: passend crawl --sources FILE [--data-dir DIR] [--share-dir DIR] [--today YYYY-MM-DD]\n"
+    "\n"
+    "Fetches every source in FILE (format: docs/sources.md), normalises the postings and\n"
+    "upserts them into the index in DIR/index; expires vacancies past their validThrough.\n"
+    "Prints one key=value line per source and a summary line; record errors go to stderr.\n"
+    "Exit: 0 all sources ok, 1 some failed, 2 none succeeded or bad configuration.\n";
+
+// Holds an exclusive lock on DIR/crawl.lock so two crawls never overlap.
+class CrawlLock {
+ public:
+  explicit CrawlLock(const std::string& path) : fd_(open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644)) {}
+  ~CrawlLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  bool Acquire() { return fd_ >= 0 && flock(fd_, LOCK_EX | LOCK_NB) == 0; }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+int RunCrawl(const std::vector<std::string>& argv) {
+  auto args = Args::Parse(argv, {"sources"}, {});
+  if (!args.ok()) {
+    PrintError("crawl", args.status().message() + " (see passend crawl --help)");
+    return kExitFailure;
+  }
+  if (args->Has("help")) {
+    std::fputs(kHelp, stdout);
+    return kExitOk;
+  }
+  auto ctx = LoadContext(*args);
+  if (!ctx.ok()) {
+    PrintError("crawl", ctx.status().message());
+    return kExitFailure;
+  }
+  auto sources = LoadSources(args->GetOr("sources", ctx->share_dir + "/sources.json"));
+  if (!sources.ok()) {
+    PrintError("crawl", sources.status().message());
+    return kExitFailure;
+  }
+  CrawlLock lock(ctx->data_dir + "/crawl.lock");
+  if (!lock.Acquire()) {
+    PrintError("crawl", "another crawl is running on " + ctx->data_dir + " (crawl.lock)");
+    return kExitFailure;
+  }
+  auto index = VacancyIndex::OpenWritable(ctx->IndexPath());
+  if (!index.ok()) {
+    PrintError("crawl", index.status().message());
+    return kExitFailure;
+  }
+  FetchOptions fetch_options;
+  if (!sources->user_agent.empty()) fetch_options.user_agent = sources->user_agent;
+  CurlFetcher fetcher(fetch_options);
+  const Normalizer normalizer({&ctx->schema, &ctx->gazetteer, &*ctx->lexicon});
+  CrawlCallbacks callbacks;
+  callbacks.on_source = [](const SourceReport& r) {
+    std::printf("%s\n", SourceLine(r).c_str());
+    std::fflush(stdout);
+  };
+  callbacks.on_error = [](const std::string& e) { PrintError("crawl", e); };
+  auto report = Crawl(sources->sources, fetcher, normalizer, *index, ctx->today, callbacks);
+  if (!report.ok()) {
+    PrintError("crawl", report.status().message());
+    return kExitFailure;
+  }
+  for (const auto& s : report->sources) {
+    if (!s.ok) PrintError("crawl", "source " + s.name + ": " + s.error);
+  }
+  std::printf("%s\n", report->SummaryLine().c_str());
+  return report->ExitCode();
+}
+
+}  // namespace passend::cli
