@@ -74,7 +74,10 @@ MailVacancy ToMailVacancy(const Match& m, const CandidateProfile& c) {
   mv.hours = HoursText(v.hours);
   mv.salary = SalaryText(v.salary);
   for (const FactorScore& f : m.factors) {
-    if (f.factor == "competenties") mv.why = f.reason;
+    if (f.factor == "competenties" && f.score >= 0.5 && f.weight > 0) mv.why = f.reason;
+  }
+  if (mv.why.empty() || mv.why.rfind("Geen", 0) == 0) {
+    mv.why = "Past bij je mogelijkheden" + std::string(m.travel_minutes ? " en ligt binnen je reistijd." : ".");
   }
   mv.checks = ShareableChecks(m);
   if (!v.sources.empty()) mv.url = v.sources.front().url;
@@ -100,7 +103,7 @@ StatusOr<AlertRecord> AlertJob::SelectNew(const CandidateProfile& c) {
   auto last = store_.LastAlertDate(c.id);
   if (!last.ok()) return last.status();
   AlertRecord a{c.id, options_.week, AlertStatus::kPending,
-                options_.week + "." + c.id + "." + HexId(Fnv1a64(c.id + options_.week)).substr(0, 8) + "@passend",
+                options_.week + "." + c.id + "." + HexId(StableHash64(c.id + options_.week)).substr(0, 8) + "@passend",
                 FormatDate(options_.today), {}};
   for (const Match& m : *matches) {
     if (static_cast<int>(a.items.size()) >= c.alerts.max_per_mail) break;
@@ -123,8 +126,8 @@ Status AlertJob::Deliver(const CandidateProfile& c, const AlertRecord& alert, Ca
   mail.week = alert.week;
   mail.message_id = alert.message_id;
   mail.date = Rfc5322Date(options_.now_unix);
-  mail.unsubscribe_url = options_.unsubscribe_url + "?k=" + HexId(Fnv1a64("unsub" + c.id));
-  mail.unsubscribe_mailto = options_.unsubscribe_mailto + "?subject=afmelden-" + HexId(Fnv1a64("unsub" + c.id));
+  mail.unsubscribe_url = options_.unsubscribe_url + "?k=" + HexId(StableHash64("unsub" + c.id));
+  mail.unsubscribe_mailto = options_.unsubscribe_mailto + "?subject=afmelden-" + HexId(StableHash64("unsub" + c.id));
   for (const AlertItem& item : alert.items) {
     auto v = reader_.Get(item.vacancy_key);
     if (!v.ok()) continue;  // expired since the intent was recorded: leave it out

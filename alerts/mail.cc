@@ -147,7 +147,7 @@ std::string AlertSubject(const AlertMail& m) {
 }
 
 std::string RenderAlertMail(const AlertMail& m) {
-  const std::string boundary = "=_passend_" + HexId(Fnv1a64(m.message_id));
+  const std::string boundary = "=_passend_" + HexId(StableHash64(m.message_id));
   std::string out;
   out += "From: " + HeaderSafe(m.from) + "\r\n";
   out += "To: " + EncodeHeaderWord(HeaderSafe(m.to_name)) + " <" + HeaderSafe(m.to_email) + ">\r\n";

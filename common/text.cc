@@ -218,6 +218,16 @@ uint64_t Fnv1a64(std::string_view in) {
   return h;
 }
 
+uint64_t StableHash64(std::string_view in) {
+  uint64_t h = Fnv1a64(in);  // then MurmurHash3's fmix64
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
 std::string HexId(uint64_t v) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));

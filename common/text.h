@@ -37,6 +37,8 @@ std::optional<long> ParseInt(std::string_view in);
 // Stable 64-bit FNV-1a hash (the same on every machine and run), as 16 hex digits.
 uint64_t Fnv1a64(std::string_view in);
 std::string HexId(uint64_t v);
+// FNV-1a followed by a 64-bit finaliser, so similar inputs give unrelated ids.
+uint64_t StableHash64(std::string_view in);
 
 // Escapes text for HTML element content and attribute values.
 std::string HtmlEscape(std::string_view in);

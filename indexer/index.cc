@@ -35,7 +35,7 @@ StatusOr<Vacancy> FromDocument(const Xapian::Document& doc, const std::string& w
 std::string ContentHash(const Vacancy& v) {
   Vacancy copy = v;
   copy.first_seen.clear();
-  return HexId(Fnv1a64(VacancyToJson(copy)));
+  return HexId(StableHash64(VacancyToJson(copy)));
 }
 
 struct VacancyIndex::Impl {

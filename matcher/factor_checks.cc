@@ -137,21 +137,24 @@ FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSch
     return f;
   }
   const std::string limit = "maximaal " + Num(*cap) + " uur per week";
+  // The cap is health data only when it comes from the FML, not from hours_available.
+  const bool fml = c.fml.count("VI.uren_week") > 0;
+  const std::string label = fml ? "VI.uren_week (uren per week)" : "Uren";
   if (!known) {
     f.reason = "Uren niet genoemd; kandidaat " + limit + ".";
-    m->checks.push_back({"Uren: niet genoemd in de vacature; kandidaat kan " + limit + " werken.", true});
+    m->checks.push_back({label + ": niet genoemd in de vacature; kandidaat kan " + limit + " werken.", fml});
     return f;
   }
   const double lo = v.hours.min.value_or(0), hi = v.hours.max.value_or(lo);
   if (lo > *cap) {
-    m->conflicts.push_back({"VI.uren_week (uren per week): vacature vraagt " + hours + "; kandidaat " + limit + ".", true});
+    m->conflicts.push_back({label + ": vacature vraagt " + hours + "; kandidaat " + limit + ".", fml});
     f.score = 0;
   } else if (hi > *cap) {
-    m->checks.push_back({"Uren: vacature noemt " + hours + "; alleen passend bij " + Num(*cap) +
-                        " uur of minder (kandidaat " + limit + ").", true});
+    m->checks.push_back({label + ": vacature noemt " + hours + "; alleen passend bij " + Num(*cap) +
+                        " uur of minder (kandidaat " + limit + ").", fml});
     f.score = 0.5;
   } else {
-    m->passed.push_back({"Uren: " + hours + " past binnen " + limit + ".", true});
+    m->passed.push_back({label + ": " + hours + " past binnen " + limit + ".", fml});
     f.score = 1.0;
   }
   f.reason = "Uren: " + hours + "; kandidaat " + limit + ".";

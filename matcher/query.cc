@@ -16,6 +16,7 @@ Xapian::Query OrTerms(const std::vector<std::string>& terms) {
 }
 
 // Competences and target occupations as weighted free text, titles counting double.
+// They rank, they do not filter: a suitable vacancy without those words still counts.
 Xapian::Query Relevance(const CandidateProfile& c) {
   std::string text;
   for (const auto& s : c.competences) text += s + " ";
@@ -28,7 +29,8 @@ Xapian::Query Relevance(const CandidateProfile& c) {
   try {
     const Xapian::Query body = qp.parse_query(text, 0);
     const Xapian::Query title = qp.parse_query(text, 0, schema::kTitlePrefix);
-    return Xapian::Query(Xapian::Query::OP_OR, body, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, 2.0));
+    const Xapian::Query ranked(Xapian::Query::OP_OR, body, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, 2.0));
+    return Xapian::Query(Xapian::Query::OP_OR, ranked, Xapian::Query::MatchAll);
   } catch (const Xapian::QueryParserError&) {
     return Xapian::Query::MatchAll;  // odd characters in a competence: rank by the score only
   }

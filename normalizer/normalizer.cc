@@ -64,7 +64,7 @@ std::string PostingKey(const RawPosting& raw) {
   const std::string& id = !raw.external_id.empty() ? raw.external_id
                           : !raw.url.empty()       ? raw.url
                                                    : raw.title + "|" + raw.employer + "|" + raw.place;
-  return HexId(Fnv1a64(raw.source + "\x1f" + id));
+  return HexId(StableHash64(raw.source + "\x1f" + id));
 }
 
 void Normalizer::ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc) const {
