@@ -74,7 +74,7 @@ MailVacancy ToMailVacancy(const Match& m, const CandidateProfile& c) {
   mv.hours = HoursText(v.hours);
   mv.salary = SalaryText(v.salary);
   for (const FactorScore& f : m.factors) {
-    if (f.factor == "competenties" && f.score >= 0.5 && f.weight > 0) mv.why = f.reason;
+    if (f.factor == "competenties") mv.why = f.reason;
   }
   if (mv.why.empty() || mv.why.rfind("Geen", 0) == 0) {
     mv.why = "Past bij je mogelijkheden" + std::string(m.travel_minutes ? " en ligt binnen je reistijd." : ".");

@@ -121,6 +121,15 @@ void ReadSalary(const rapidjson::Value& job, RawPosting* p) {
   if (p->salary.period.empty()) p->salary.period = Text(Member(*s, "unitText"));
 }
 
+// schema.org identifier: a text or a PropertyValue whose "value" is the id ("name" is
+// the issuing organisation).
+std::string Identifier(const rapidjson::Value* v) {
+  if (v && v->IsObject()) {
+    if (const auto* value = Member(*v, "value")) return Text(value);
+  }
+  return Text(v);
+}
+
 RawPosting ReadJobPosting(const std::string& source, const std::string& page_url, const rapidjson::Value& job) {
   RawPosting p;
   p.source = source;
@@ -128,7 +137,7 @@ RawPosting ReadJobPosting(const std::string& source, const std::string& page_url
   p.description = Text(Member(job, "description"));
   p.url = Text(Member(job, "url"));
   if (p.url.empty()) p.url = page_url;
-  p.external_id = Text(Member(job, "identifier"));
+  p.external_id = Identifier(Member(job, "identifier"));
   p.employer = Text(Member(job, "hiringOrganization"));
   p.employment_type = Text(Member(job, "employmentType"));
   p.education = Text(Member(job, "educationRequirements"));
