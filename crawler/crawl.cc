@@ -33,6 +33,11 @@ Status IndexPostings(const ParsedFeed& feed, const Normalizer& normalizer, Vacan
       if (cb.on_error) cb.on_error(vacancy.status().message());
       continue;
     }
+    const auto valid_through = ParseIsoDate(vacancy->valid_through);
+    if (valid_through && *valid_through < today) {
+      ++report->stale;
+      continue;
+    }
     auto outcome = index.Upsert(std::move(*vacancy), today);
     if (!outcome.ok()) return outcome.status();
     switch (*outcome) {
@@ -59,8 +64,9 @@ int CrawlReport::ExitCode() const {
 }
 
 std::string CrawlReport::SummaryLine() const {
-  int added = 0, updated = 0, unchanged = 0, errors = 0;
+  int added = 0, updated = 0, unchanged = 0, errors = 0, stale = 0;
   for (const auto& s : sources) {
+    stale += s.stale;
     added += s.added;
     updated += s.updated;
     unchanged += s.unchanged;
@@ -69,7 +75,7 @@ std::string CrawlReport::SummaryLine() const {
   return "summary sources=" + std::to_string(sources.size()) + " ok=" +
          std::to_string(sources.size() - static_cast<size_t>(failed())) + " failed=" + std::to_string(failed()) +
          " new=" + std::to_string(added) + " updated=" + std::to_string(updated) +
-         " unchanged=" + std::to_string(unchanged) + " expired=" + std::to_string(expired) +
+         " unchanged=" + std::to_string(unchanged) + " expired=" + std::to_string(expired + stale) +
          " record_errors=" + std::to_string(errors);
 }
 
@@ -78,7 +84,7 @@ std::string SourceLine(const SourceReport& r) {
   if (!r.ok) return line + " error=" + LogValue(r.error);
   return line + " postings=" + std::to_string(r.postings) + " new=" + std::to_string(r.added) +
          " updated=" + std::to_string(r.updated) + " unchanged=" + std::to_string(r.unchanged) +
-         " record_errors=" + std::to_string(r.record_errors);
+         " expired=" + std::to_string(r.stale) + " record_errors=" + std::to_string(r.record_errors);
 }
 
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,

@@ -21,16 +21,18 @@ struct SourceReport {
   std::string error;  // when !ok: names the URL and the cause
   int postings = 0;
   int added = 0, updated = 0, unchanged = 0, record_errors = 0;
+  int stale = 0;  // postings already past validThrough: not indexed
 };
 
 struct CrawlReport {
   std::vector<SourceReport> sources;
-  int expired = 0;
+  int expired = 0;  // removed from the index because validThrough passed
 
   int failed() const;
   // 0 all sources ok, 1 some failed, 2 none succeeded.
   int ExitCode() const;
-  // "summary sources=3 ok=3 failed=0 new=… updated=… unchanged=… expired=… record_errors=…"
+  // "summary sources=3 ok=3 failed=0 new=… updated=… unchanged=… expired=… record_errors=…";
+  // expired counts removed vacancies plus postings refused as already past validThrough.
   std::string SummaryLine() const;
 };
 

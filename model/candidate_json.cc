@@ -189,10 +189,15 @@ std::string CandidateToJson(const CandidateProfile& c) {
   for (const auto& [key, limit] : c.fml) {
     w.Key(key.c_str());
     w.StartObject();
-    w.Key("codes");
-    w.StartArray();
-    for (int l : limit.levels) w.Int(l);
-    w.EndArray();
+    if (limit.levels.size() == 1) {  // a graded level or a single code: the reader takes both
+      w.Key("level");
+      w.Int(limit.levels[0]);
+    } else {
+      w.Key("codes");
+      w.StartArray();
+      for (int l : limit.levels) w.Int(l);
+      w.EndArray();
+    }
     WriteOptString(w, "note", limit.note);
     w.EndObject();
   }

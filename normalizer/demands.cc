@@ -106,12 +106,22 @@ void DemandLexicon::AddKgDemands(const FoldedText& text, std::vector<Demand>* ou
         continue;
       }
       const FmlItem& item = IsCarrying(context) ? *dragen_ : *tillen_;
+      // The phrase runs from the start of its clause (at most 60 bytes back) to the unit.
+      size_t phrase_start = from;
+      for (size_t i = start; i > from; --i) {
+        const char c = t[i - 1];
+        if (c == '.' || c == '\n' || c == ';' || c == ':' || c == ',' || c == '(') {
+          phrase_start = i;
+          break;
+        }
+      }
+      while (phrase_start < start && t[phrase_start] == ' ') ++phrase_start;
       Demand d;
       d.item = item.key;
       d.quantity = *kg;
       d.level = LevelForQuantity(item, *kg);
-      d.phrase = CollapseWhitespace(t.substr(from, p + unit.size() - from));
-      d.offset = text.OriginalOffset(from);
+      d.phrase = CollapseWhitespace(t.substr(phrase_start, p + unit.size() - phrase_start));
+      d.offset = text.OriginalOffset(phrase_start);
       d.confidence = kKgConfidence;
       out->push_back(d);
     }

@@ -77,8 +77,8 @@ Hours ExtractHours(const FoldedText& text) {
     if (h.max) return h;
   }
   // "4x9" (four days of nine hours).
-  for (size_t p = 0; p + 2 < t.size(); ++p) {
-    if ((t[p] == 'x') && p > 0 && std::isdigit(static_cast<unsigned char>(t[p - 1])) &&
+  for (size_t p = 1; p + 1 < t.size(); ++p) {
+    if (t[p] == 'x' && std::isdigit(static_cast<unsigned char>(t[p - 1])) &&
         std::isdigit(static_cast<unsigned char>(t[p + 1])) && (p < 2 || !IsWordChar(t[p - 2]))) {
       const double days = t[p - 1] - '0';
       size_t e = p + 1;

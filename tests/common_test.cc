@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include <ostream>
+
+#include "common/date.h"
+#include "common/json.h"
+#include "common/text.h"
+#include "geo/gazetteer.h"
+#include "tests/test_util.h"
+
+namespace passend {
+namespace {
+
+TEST(TextTest, RepairUtf8ReplacesInvalidBytesOnly) {
+  EXPECT_EQ(RepairUtf8("caf\xC3\xA9"), "caf\xC3\xA9");
+  EXPECT_EQ(RepairUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(RepairUtf8("\xC3"), "\xEF\xBF\xBD");  // truncated sequence
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));       // UTF-16 surrogate
+}
+
+TEST(TextTest, FoldForMatchLowersAccentsDashesAndDropsSoftHyphens) {
+  EXPECT_EQ(FoldForMatch("Cli\xC3\xABnten"), "clienten");
+  EXPECT_EQ(FoldForMatch("32\xE2\x80\x93" "40 UUR"), "32-40 uur");
+  EXPECT_EQ(FoldForMatch("nacht\xC2\xAD" "dienst"), "nachtdienst");
+  EXPECT_EQ(FoldForMatch("a\xC2\xA0" "b"), "a b");
+}
+
+TEST(TextTest, Latin1ToUtf8) { EXPECT_EQ(Latin1ToUtf8("caf\xE9"), "caf\xC3\xA9"); }
+
+TEST(TextTest, StableHashIsStableAndSpreads) {
+  EXPECT_EQ(HexId(StableHash64("abc")), HexId(StableHash64("abc")));
+  EXPECT_NE(HexId(StableHash64("ws-1001")).substr(0, 4), HexId(StableHash64("ws-1002")).substr(0, 4));
+}
+
+struct DateCase {
+  const char* text;
+  const char* expected;  // "" = not a date
+};
+
+// Readable test names in ctest and gtest output.
+void PrintTo(const DateCase& c, std::ostream* os) { *os << c.text; }
+
+class FeedDateTest : public testing::TestWithParam<DateCase> {};
+
+TEST_P(FeedDateTest, Parses) {
+  const auto d = ParseFeedDate(GetParam().text);
+  EXPECT_EQ(d ? FormatDate(*d) : "", GetParam().expected) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, FeedDateTest,
+                         testing::Values(DateCase{"2026-11-23", "2026-11-23"},
+                                         DateCase{"2026-11-23T10:00:00Z", "2026-11-23"},
+                                         DateCase{"2026-11-23T00:30:00+02:00", "2026-11-22"},
+                                         DateCase{"2026-11-23 09:41:37 UTC", "2026-11-23"},
+                                         DateCase{"Mon, 23 Nov 2026 09:00:00 GMT", "2026-11-23"},
+                                         DateCase{"23.11.2026", "2026-11-23"},
+                                         DateCase{"23-11-2026", "2026-11-23"},
+                                         DateCase{"1795435200000", "2026-11-23"},
+                                         DateCase{"2026-02-30", ""}, DateCase{"gisteren", ""},
+                                         DateCase{"", ""}));
+
+TEST(DateTest, IsoWeeks) {
+  EXPECT_EQ(FormatDate(*ParseIsoWeek("2026-W48")), "2026-11-23");
+  EXPECT_EQ(FormatIsoWeek(*ParseIsoDate("2026-11-29")), "2026-W48");
+  EXPECT_EQ(FormatIsoWeek(*ParseIsoDate("2027-01-01")), "2026-W53");
+  EXPECT_FALSE(ParseIsoWeek("2027-W53"));  // 2027 has 52 weeks
+  EXPECT_FALSE(ParseIsoWeek("2026-48"));
+}
+
+TEST(JsonTest, FieldReaderNamesFileRecordAndField) {
+  auto doc = ParseJson(R"({"home": {"place": 12}})", "kandidaat.json");
+  ASSERT_TRUE(doc.ok());
+  FieldReader r(*doc, "kandidaat.json: candidate x");
+  auto home = r.Object("home");
+  ASSERT_TRUE(home.has_value());
+  (void)home->String("place");
+  EXPECT_EQ(r.status().message(), "kandidaat.json: candidate x: home.place: expected a string");
+}
+
+TEST(JsonTest, ParseErrorNamesWhereAndOffset) {
+  auto doc = ParseJson("{\"a\": }", "x.json");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("x.json: invalid JSON at byte 6"), std::string::npos);
+}
+
+TEST(GazetteerTest, FindsPlacesWithMunicipalityAndProvince) {
+  const Place* p = test::Places().Find("den bosch");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->municipality, "'s-Hertogenbosch");
+  EXPECT_EQ(p->province, "Noord-Brabant");
+  const Place* almere = test::Places().Find("Almere");
+  ASSERT_NE(almere, nullptr);
+  EXPECT_EQ(almere->province, "Flevoland");
+  EXPECT_EQ(test::Places().Find("Atlantis"), nullptr);
+}
+
+TEST(GazetteerTest, DistanceUtrechtMaastrichtIsAbout144Km) {
+  const Place* u = test::Places().Find("Utrecht");
+  const Place* m = test::Places().Find("Maastricht");
+  ASSERT_TRUE(u && m);
+  EXPECT_NEAR(HaversineKm(u->lat, u->lon, m->lat, m->lon), 144, 3);
+}
+
+TEST(GazetteerTest, GeoCellsCoverTheCircle) {
+  const auto cells = GeoCellsWithin(52.09, 5.12, 30);
+  EXPECT_GT(cells.size(), 20u);
+  EXPECT_LT(cells.size(), 60u);
+  // A point 25 km east lies in one of the cells.
+  const std::string east = GeoCell(52.09, 5.12 + 25 / (111.2 * 0.614));
+  EXPECT_NE(std::find(cells.begin(), cells.end(), east), cells.end());
+}
+
+}  // namespace
+}  // namespace passend

@@ -1,0 +1,235 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "crawler/adapters.h"
+#include "crawler/crawl.h"
+#include "crawler/sources.h"
+#include "tests/test_util.h"
+
+namespace passend {
+namespace {
+
+std::string Bundled(const std::string& rel) { return test::ReadText(test::DataDir() + "/" + rel); }
+
+TEST(XmlAdapterTest, ReadsTheBundledWerkstationFeed) {
+  auto feed = ParseIndeedXml("werkstation", Bundled("feeds/werkstation.xml"));
+  ASSERT_TRUE(feed.ok()) << feed.status().message();
+  EXPECT_EQ(feed->postings.size(), 22u);
+  const RawPosting& p = feed->postings.front();
+  EXPECT_EQ(p.external_id, "WS-1001");
+  EXPECT_EQ(p.place, "Nieuwegein");
+  EXPECT_NE(p.description.find("<strong>nachtdienst</strong>"), std::string::npos);  // CDATA kept as HTML
+}
+
+TEST(XmlAdapterTest, BrokenXmlFailsTheSourceWithOffset) {
+  auto feed = ParseIndeedXml("kapot", "<source><job><title>x</title></job>");
+  ASSERT_FALSE(feed.ok());
+  EXPECT_EQ(feed.status().message().rfind("kapot: invalid XML at byte", 0), 0u);
+}
+
+TEST(XmlAdapterTest, EntitiesFromADtdAreNotExpanded) {
+  const std::string body =
+      "<?xml version=\"1.0\"?><!DOCTYPE source [<!ENTITY lol \"lollollollollol\">]>"
+      "<source><job><referencenumber>1</referencenumber><title>&lol;</title></job></source>";
+  auto feed = ParseIndeedXml("dtd", body);
+  if (feed.ok()) {
+    ASSERT_EQ(feed->postings.size(), 1u);
+    EXPECT_EQ(feed->postings[0].title.find("lollol"), std::string::npos);
+  }
+}
+
+TEST(XmlAdapterTest, JobWithoutIdOrUrlIsARecordError) {
+  auto feed = ParseIndeedXml("s", "<source><job><title>A</title></job><job><referencenumber>2</referencenumber>"
+                                  "<title>B</title></job></source>");
+  ASSERT_TRUE(feed.ok());
+  EXPECT_EQ(feed->postings.size(), 1u);
+  ASSERT_EQ(feed->record_errors.size(), 1u);
+  EXPECT_EQ(feed->record_errors[0], "s: record 1: referencenumber: missing (and no url)");
+}
+
+TEST(JsonAdapterTest, ReadsTheBundledRecruiteeFeed) {
+  auto feed = ParseRecruiteeJson("zw", Bundled("feeds/zorg-en-werk-offers.json"));
+  ASSERT_TRUE(feed.ok()) << feed.status().message();
+  EXPECT_EQ(feed->postings.size(), 21u);
+  EXPECT_EQ(feed->postings[0].salary.period, "month");
+  EXPECT_EQ(feed->postings[0].hours, "24-32");
+}
+
+TEST(JsonAdapterTest, WrongShapeNamesTheField) {
+  auto feed = ParseRecruiteeJson("zw", R"({"jobs": []})");
+  ASSERT_FALSE(feed.ok());
+  EXPECT_EQ(feed.status().message(), "zw: offers: expected an array (Recruitee careers API)");
+}
+
+TEST(JsonLdAdapterTest, FindsPostingsInBlocksGraphsAndArrays) {
+  size_t total = 0;
+  for (const char* page : {"bouwgroep-oost", "zorgkompas", "stadsbedrijven", "horeca-collectief", "retail-noord"}) {
+    auto feed = ParseJsonLdHtml("pages", std::string("https://x/") + page, Bundled(std::string("pages/") + page + ".html"));
+    ASSERT_TRUE(feed.ok()) << page;
+    EXPECT_GE(feed->postings.size(), 4u) << page;
+    total += feed->postings.size();
+  }
+  EXPECT_EQ(total, 21u);
+}
+
+TEST(JsonLdAdapterTest, ReadsNestedAddressAndMonetaryAmount) {
+  const std::string html = R"(<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {"@type": "JobPosting", "title": "Kok",
+     "identifier": {"@type": "PropertyValue", "name": "Restaurant", "value": "K-1"},
+     "jobLocation": [{"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": "Leiden",
+                      "postalCode": "2311 AA"}}],
+     "baseSalary": {"@type": "MonetaryAmount", "currency": "EUR",
+                    "value": {"@type": "QuantitativeValue", "minValue": 2600, "maxValue": 3100, "unitText": "MONTH"}}}]}
+    </script><script type="application/ld+json">{ not json</script></head><body></body></html>)";
+  auto feed = ParseJsonLdHtml("p", "https://x/kok", html);
+  ASSERT_TRUE(feed.ok());
+  ASSERT_EQ(feed->postings.size(), 1u);
+  const RawPosting& p = feed->postings[0];
+  EXPECT_EQ(p.external_id, "K-1");
+  EXPECT_EQ(p.place, "Leiden");
+  EXPECT_EQ(p.postcode, "2311 AA");
+  EXPECT_EQ(p.salary.min, "2600");
+  EXPECT_EQ(p.salary.period, "MONTH");
+  ASSERT_EQ(feed->record_errors.size(), 1u);
+  EXPECT_NE(feed->record_errors[0].find("JSON-LD block 2: invalid JSON"), std::string::npos);
+}
+
+// Real feeds from other projects, in ../shared/feeds: skipped when that folder is absent.
+class SharedFeedTest : public testing::Test {
+ protected:
+  std::string Read(const std::string& rel) {
+    const std::string path = test::SharedFeedsDir() + "/" + rel;
+    if (!std::filesystem::exists(path)) return "";
+    return test::ReadText(path);
+  }
+};
+
+TEST_F(SharedFeedTest, IndeedDutchFeedWithCdataAndRemoteCity) {
+  const std::string body = Read("indeed/loxo-remotetalents-nl.xml");
+  if (body.empty()) GTEST_SKIP() << "../shared/feeds not present";
+  auto feed = ParseIndeedXml("loxo", body);
+  ASSERT_TRUE(feed.ok()) << feed.status().message();
+  ASSERT_FALSE(feed->postings.empty());
+  auto v = test::TheNormalizer().Normalize(feed->postings[0]);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->title, "Accountmanager");
+  EXPECT_TRUE(v->location.remote);
+  EXPECT_EQ(v->hours.min, 21);  // the text says 21-25 uur while <jobtype> says fulltime
+  EXPECT_EQ(v->hours.max, 25);
+}
+
+TEST_F(SharedFeedTest, RecruiteeFixtureWithStringNumbers) {
+  const std::string body = Read("recruitee/careerkit-recruitee.json");
+  if (body.empty()) GTEST_SKIP() << "../shared/feeds not present";
+  auto feed = ParseRecruiteeJson("rec", body);
+  ASSERT_TRUE(feed.ok()) << feed.status().message();
+  ASSERT_FALSE(feed->postings.empty());
+  auto v = test::TheNormalizer().Normalize(feed->postings[0]);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->salary.period, "jaar");
+  EXPECT_EQ(v->salary.min, 60000);
+  EXPECT_EQ(v->contract, "vast");
+  EXPECT_EQ(v->date_posted, "2026-08-05");
+}
+
+TEST_F(SharedFeedTest, RealCareerPageJsonLd) {
+  const std::string body = Read("jsonld/zonos-careerpage-backend-engineer.html");
+  if (body.empty()) GTEST_SKIP() << "../shared/feeds not present";
+  auto feed = ParseJsonLdHtml("zonos", "https://example/job", body);
+  ASSERT_TRUE(feed.ok());
+  ASSERT_EQ(feed->postings.size(), 1u);
+  EXPECT_FALSE(feed->postings[0].title.empty());
+}
+
+TEST_F(SharedFeedTest, DeliberatelyBrokenFeedFailsClearly) {
+  const std::string body = Read("personio/threadi-positions-faulty-NEGATIVE.xml");
+  if (body.empty()) GTEST_SKIP() << "../shared/feeds not present";
+  auto feed = ParseIndeedXml("personio", body);
+  ASSERT_FALSE(feed.ok());
+  EXPECT_EQ(feed.status().message().rfind("personio: ", 0), 0u);
+}
+
+TEST(SourcesTest, LoadsBundledSourcesAndResolvesRelativePaths) {
+  auto s = LoadSources(test::DataDir() + "/sources.json");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  ASSERT_EQ(s->sources.size(), 3u);
+  EXPECT_TRUE(s->sources[0].allow_file);
+  EXPECT_EQ(s->sources[0].urls[0], "file://" + test::DataDir() + "/feeds/werkstation.xml");
+  EXPECT_EQ(s->sources[2].urls.size(), 5u);
+}
+
+TEST(SourcesTest, UnknownTypeAndDuplicateNamesAreConfigErrors) {
+  const std::string dir = test::MakeTempDir("sources");
+  test::WriteText(dir + "/a.json", R"({"sources": [{"name": "x", "type": "ftp-feed", "url": "x.xml"}]})");
+  auto a = LoadSources(dir + "/a.json");
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().message(), dir + "/a.json: source x: type: unknown \"ftp-feed\" (known: xml-indeed, json-recruitee, jsonld)");
+  test::WriteText(dir + "/b.json", R"({"sources": [{"name": "x", "type": "jsonld", "url": "http://h/a"},
+                                                  {"name": "x", "type": "jsonld", "url": "http://h/b"}]})");
+  auto b = LoadSources(dir + "/b.json");
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().message(), dir + "/b.json: source x: name: used twice");
+  auto missing = LoadSources(dir + "/none.json");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), dir + "/none.json: no such file");
+}
+
+// In-memory fetcher for crawl-loop tests; the end-to-end test uses a real HTTP server.
+class MapFetcher : public Fetcher {
+ public:
+  std::map<std::string, std::string> bodies;
+  StatusOr<FetchResult> Fetch(const std::string& url, bool) override {
+    auto it = bodies.find(url);
+    if (it == bodies.end()) return Status::Unavailable(url + ": HTTP 404");
+    FetchResult r;
+    r.http_status = 200;
+    r.body = it->second;
+    return r;
+  }
+};
+
+TEST(CrawlTest, AFailingSourceKeepsWhatWasIndexedAndOthersStillLand) {
+  const std::string dir = test::MakeTempDir("crawl");
+  auto index = VacancyIndex::OpenWritable(dir + "/index");
+  ASSERT_TRUE(index.ok());
+  MapFetcher fetcher;
+  fetcher.bodies["http://a/feed.xml"] = Bundled("feeds/werkstation.xml");
+  fetcher.bodies["http://b/offers.json"] = Bundled("feeds/zorg-en-werk-offers.json");
+  const std::vector<SourceConfig> sources = {{"a", "xml-indeed", {"http://a/feed.xml"}, false},
+                                             {"b", "json-recruitee", {"http://b/offers.json"}, false}};
+  const Days today = *ParseIsoDate("2026-11-23");
+  auto first = Crawl(sources, fetcher, test::TheNormalizer(), *index, today, {});
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->ExitCode(), 0);
+  EXPECT_EQ(*index->Count(), 42u);  // 43 postings, 1 expired (validThrough 2026-11-15)
+  EXPECT_EQ(first->sources[0].stale, 1);  // refused, never indexed
+  EXPECT_EQ(first->expired, 0);
+
+  fetcher.bodies["http://a/feed.xml"] = "<source><job>";  // broken now
+  auto second = Crawl(sources, fetcher, test::TheNormalizer(), *index, today, {});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->ExitCode(), 1);
+  EXPECT_FALSE(second->sources[0].ok);
+  EXPECT_NE(second->sources[0].error.find("http://a/feed.xml: a: invalid XML"), std::string::npos);
+  EXPECT_EQ(second->sources[1].unchanged, 21);
+  EXPECT_EQ(*index->Count(), 42u);  // nothing lost, nothing duplicated
+  EXPECT_EQ(second->SummaryLine(),
+            "summary sources=2 ok=1 failed=1 new=0 updated=0 unchanged=21 expired=0 record_errors=0");
+}
+
+TEST(CrawlTest, ExitCodeTwoWhenNothingSucceeds) {
+  const std::string dir = test::MakeTempDir("crawl2");
+  auto index = VacancyIndex::OpenWritable(dir + "/index");
+  ASSERT_TRUE(index.ok());
+  MapFetcher fetcher;
+  auto report = Crawl({{"a", "jsonld", {"http://nowhere/"}, false}}, fetcher, test::TheNormalizer(), *index,
+                      *ParseIsoDate("2026-11-23"), {});
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->ExitCode(), 2);
+  EXPECT_EQ(SourceLine(report->sources[0]), "source=a status=failed error=\"http://nowhere/: HTTP 404\"");
+}
+
+}  // namespace
+}  // namespace passend

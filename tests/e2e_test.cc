@@ -1,0 +1,212 @@
+// End to end: the bundled feeds served by a real HTTP server on 127.0.0.1, the real
+// `passend` binary running crawl → match → alerts, and concrete outcomes asserted.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "common/json.h"
+#include "tests/http_server.h"
+#include "tests/test_util.h"
+
+namespace passend {
+namespace {
+
+constexpr const char* kToday = "2026-11-23";
+
+struct MatchView {
+  std::string title, verdict;
+  std::vector<std::string> conflicts;
+  bool firm_night = false;
+  double max_lift_kg = 0;
+  double distance_km = 0;
+};
+
+std::vector<MatchView> ParseMatches(const std::string& json) {
+  auto doc = ParseJson(json, "match output");
+  EXPECT_TRUE(doc.ok()) << json.substr(0, 200);
+  std::vector<MatchView> out;
+  if (!doc.ok()) return out;
+  for (const auto& m : (*doc)["matches"].GetArray()) {
+    MatchView v;
+    v.title = m["vacancy"]["title"].GetString();
+    v.verdict = m["verdict"].GetString();
+    if (m.HasMember("distance_km")) v.distance_km = m["distance_km"].GetDouble();
+    for (const auto& c : m["conflicts"].GetArray()) v.conflicts.push_back(c["text"].GetString());
+    for (const auto& d : m["vacancy"]["demands"].GetArray()) {
+      const std::string item = d["item"].GetString();
+      const bool firm = std::string(d["evidence"].GetString()) == "text" && d["confidence"].GetDouble() >= 0.7;
+      if (firm && item == "VI.etmaal" && d["level"].GetInt() == 2) v.firm_night = true;
+      if (firm && item == "IV.tillen" && d.HasMember("quantity")) v.max_lift_kg = std::max(v.max_lift_kg, d["quantity"].GetDouble());
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+const MatchView* Find(const std::vector<MatchView>& ms, const std::string& title) {
+  for (const auto& m : ms) {
+    if (m.title == title) return &m;
+  }
+  return nullptr;
+}
+
+class EndToEndTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = test::MakeTempDir("e2e");
+    server_ = std::make_unique<test::TestHttpServer>(test::DataDir());
+    std::string pages;
+    for (const char* p : {"bouwgroep-oost", "zorgkompas", "stadsbedrijven", "horeca-collectief", "retail-noord"}) {
+      pages += std::string(pages.empty() ? "" : ", ") + "\"" + server_->Url(std::string("/pages/") + p + ".html") + "\"";
+    }
+    good_sources_ = "{\"name\": \"werkstation\", \"type\": \"xml-indeed\", \"url\": \"" + server_->Url("/feeds/werkstation.xml") +
+                    "\"}, {\"name\": \"zorg-en-werk\", \"type\": \"json-recruitee\", \"url\": \"" +
+                    server_->Url("/feeds/zorg-en-werk-offers.json") + "\"}, {\"name\": \"carrierepaginas\", \"type\": \"jsonld\", \"urls\": [" +
+                    pages + "]}";
+    test::WriteText(dir_ + "/sources.json", "{\"sources\": [" + good_sources_ + "]}");
+  }
+
+  test::CommandResult Passend(std::vector<std::string> args) {
+    args.insert(args.end(), {"--data-dir", dir_ + "/var", "--today", kToday});
+    return test::RunPassend(args);
+  }
+
+  std::vector<MatchView> Match(const std::string& candidate, bool include_excluded) {
+    std::vector<std::string> args = {"match", "--candidate", test::DataDir() + "/candidates/" + candidate + ".json", "--json",
+                                     "--limit", "200"};
+    if (include_excluded) args.push_back("--include-excluded");
+    const auto r = Passend(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return ParseMatches(r.out);
+  }
+
+  std::string dir_, good_sources_;
+  std::unique_ptr<test::TestHttpServer> server_;
+};
+
+TEST_F(EndToEndTest, CrawlMatchAndAlertsOnTheBundledFeeds) {
+  const auto crawl = Passend({"crawl", "--sources", dir_ + "/sources.json"});
+  ASSERT_EQ(crawl.exit_code, 0) << crawl.err;
+  EXPECT_NE(crawl.out.find("source=werkstation status=ok postings=22 new=21 updated=0 unchanged=0 expired=1"), std::string::npos)
+      << crawl.out;
+  EXPECT_NE(crawl.out.find("summary sources=3 ok=3 failed=0 new=63 updated=0 unchanged=0 expired=1 record_errors=0"),
+            std::string::npos)
+      << crawl.out;
+
+  // Anna: no nights, lifting ~10 kg, 45 minutes by car from Utrecht.
+  const auto anna = Match("anna-de-vries", false);
+  ASSERT_GE(anna.size(), 5u);
+  for (const auto& m : anna) {
+    EXPECT_NE(m.verdict, "uitgesloten");
+    EXPECT_FALSE(m.firm_night) << m.title;
+    EXPECT_LE(m.max_lift_kg, 10) << m.title;
+  }
+  EXPECT_EQ(Find(anna, "Orderpicker nachtdienst"), nullptr);
+  EXPECT_EQ(Find(anna, "Magazijnmedewerker (tillen tot 25 kg)"), nullptr);
+  EXPECT_EQ(Find(anna, "Administratief medewerker debiteurenbeheer"), nullptr);  // Maastricht
+
+  const auto anna_all = Match("anna-de-vries", true);
+  const MatchView* far = Find(anna_all, "Administratief medewerker debiteurenbeheer");
+  ASSERT_NE(far, nullptr);
+  EXPECT_EQ(far->verdict, "uitgesloten");
+  EXPECT_GT(far->distance_km, 140);
+  EXPECT_NE(far->conflicts[0].find("maximaal 45 minuten"), std::string::npos);
+  const MatchView* lifting = Find(anna_all, "Magazijnmedewerker (tillen tot 25 kg)");
+  ASSERT_NE(lifting, nullptr);
+  EXPECT_EQ(lifting->verdict, "uitgesloten");
+  EXPECT_NE(lifting->conflicts[0].find("IV.tillen"), std::string::npos);
+
+  // Peter: maatmanloon € 4.200 at 40 h, so € 14,71 an hour is below his floor.
+  const auto peter_all = Match("peter-jansen", true);
+  const MatchView* low = Find(peter_all, "Servicedesk medewerker");
+  ASSERT_NE(low, nullptr);
+  EXPECT_EQ(low->verdict, "uitgesloten");
+  bool wage_named = false;
+  for (const auto& c : low->conflicts) wage_named = wage_named || c.rfind("Loon:", 0) == 0;
+  EXPECT_TRUE(wage_named);
+  EXPECT_EQ(Find(Match("peter-jansen", false), "Servicedesk medewerker"), nullptr);
+
+  // Alerts: one mail per candidate with alerts on; a second run for the week sends nothing.
+  const std::string outbox = dir_ + "/outbox";
+  const auto alerts = Passend({"alerts", "--week", "2026-W48", "--candidates", test::DataDir() + "/candidates", "--outbox", outbox});
+  ASSERT_EQ(alerts.exit_code, 0) << alerts.err;
+  EXPECT_NE(alerts.out.find("candidate=lisa-de-groot outcome=disabled"), std::string::npos);
+  const auto count = [&] {
+    return std::distance(std::filesystem::directory_iterator(outbox), std::filesystem::directory_iterator());
+  };
+  EXPECT_EQ(count(), 6);
+  const std::string anna_mail = test::ReadText(outbox + "/2026-W48_anna-de-vries.eml");
+  EXPECT_EQ(anna_mail.find("nachtdienst"), std::string::npos);
+  EXPECT_EQ(anna_mail.find("VI.etmaal"), std::string::npos);
+  const auto again = Passend({"alerts", "--week", "2026-W48", "--candidates", test::DataDir() + "/candidates", "--outbox", outbox});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("sent=0 nothing_new=0 already_done=6 failed=0"), std::string::npos) << again.out;
+  EXPECT_EQ(count(), 6);
+  EXPECT_EQ(test::ReadText(outbox + "/2026-W48_anna-de-vries.eml"), anna_mail);
+}
+
+TEST_F(EndToEndTest, BadSourcesAndRecordsAreReportedAndNothingIsLost) {
+  ASSERT_EQ(Passend({"crawl", "--sources", dir_ + "/sources.json"}).exit_code, 0);
+  server_->Route("/broken.xml", 200, "application/xml", "<source><job><title>Kapot");
+  server_->Route("/notitle.xml", 200, "application/xml",
+                 "<source><job><referencenumber>N-1</referencenumber><title></title></job>"
+                 "<job><referencenumber>N-2</referencenumber><title>Schoonmaker</title><city>Utrecht</city></job></source>");
+  test::WriteText(dir_ + "/bad.json", "{\"sources\": [" + good_sources_ +
+                                          ", {\"name\": \"kapot\", \"type\": \"xml-indeed\", \"url\": \"" + server_->Url("/broken.xml") +
+                                          "\"}, {\"name\": \"weg\", \"type\": \"jsonld\", \"url\": \"" + server_->Url("/gone.html") +
+                                          "\"}, {\"name\": \"zondertitel\", \"type\": \"xml-indeed\", \"url\": \"" +
+                                          server_->Url("/notitle.xml") + "\"}]}");
+  const auto r = Passend({"crawl", "--sources", dir_ + "/bad.json"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("passend crawl: error: zondertitel: record N-1: title: missing or empty"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("source kapot: " + server_->Url("/broken.xml") + ": kapot: invalid XML"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("source weg: " + server_->Url("/gone.html") + ": HTTP 404"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("source=zondertitel status=ok postings=2 new=1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("summary sources=6 ok=4 failed=2 new=1 updated=0 unchanged=63 expired=1 record_errors=1"), std::string::npos)
+      << r.out;
+  // Only failing sources: exit 2; the index keeps everything.
+  test::WriteText(dir_ + "/dead.json", "{\"sources\": [{\"name\": \"weg\", \"type\": \"jsonld\", \"url\": \"" +
+                                           server_->Url("/gone.html") + "\"}]}");
+  EXPECT_EQ(Passend({"crawl", "--sources", dir_ + "/dead.json"}).exit_code, 2);
+  EXPECT_GE(Match("anna-de-vries", false).size(), 5u);
+}
+
+TEST_F(EndToEndTest, BadCandidateFilesGiveOneClearLine) {
+  ASSERT_EQ(Passend({"crawl", "--sources", dir_ + "/sources.json"}).exit_code, 0);
+  test::WriteText(dir_ + "/c/wrongtype.json", R"({"id": "x", "name": "X", "email": "x@v.invalid", "fml": {},
+    "maatmanloon": {"amount": "veel", "period": "maand", "hours_per_week": 38}, "home": {"place": "Utrecht"},
+    "travel": {"max_minutes": 30}})");
+  auto r = Passend({"match", "--candidate", dir_ + "/c/wrongtype.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "passend match: error: " + dir_ + "/c/wrongtype.json: candidate x: maatmanloon.amount: expected a number\n");
+  r = Passend({"match", "--candidate", dir_ + "/c/none.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "passend match: error: " + dir_ + "/c/none.json: no such file\n");
+  test::WriteText(dir_ + "/c/unknownkey.json", R"({"id": "y", "name": "Y", "email": "y@v.invalid", "fml": {"IV.vliegen": 1},
+    "maatmanloon": {"amount": 2500, "period": "maand", "hours_per_week": 38}, "home": {"place": "Utrecht"},
+    "travel": {"max_minutes": 30}})");
+  // In a directory run, the bad files are reported and the good ones still get their mail.
+  std::filesystem::copy_file(test::DataDir() + "/candidates/anna-de-vries.json", dir_ + "/c/anna-de-vries.json");
+  const auto alerts = Passend({"alerts", "--week", "2026-W48", "--candidates", dir_ + "/c", "--outbox", dir_ + "/out"});
+  EXPECT_EQ(alerts.exit_code, 1);
+  EXPECT_NE(alerts.err.find("unknownkey.json: candidate y: fml.IV.vliegen: unknown FML item key"), std::string::npos) << alerts.err;
+  EXPECT_NE(alerts.out.find("candidate=anna-de-vries outcome=sent"), std::string::npos) << alerts.out;
+}
+
+TEST_F(EndToEndTest, MatchWithoutAnIndexSaysWhatToDo) {
+  const auto r = Passend({"match", "--candidate", test::DataDir() + "/candidates/anna-de-vries.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "passend match: error: " + dir_ + "/var/index: no index here; run `passend crawl` first\n");
+}
+
+TEST_F(EndToEndTest, HelpAndUsageErrors) {
+  EXPECT_EQ(test::RunPassend({"--help"}).exit_code, 0);
+  EXPECT_NE(test::RunPassend({"crawl", "--help"}).out.find("Exit: 0 all sources ok"), std::string::npos);
+  const auto bad = test::RunPassend({"match", "--kandidaat", "x"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "passend match: error: unknown option --kandidaat (see passend match --help)\n");
+  EXPECT_EQ(test::RunPassend({"vliegen"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace passend

@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include <xapian.h>
+
+#include "indexer/index.h"
+#include "indexer/schema.h"
+#include "tests/test_util.h"
+
+namespace passend {
+namespace {
+
+Vacancy Sample(const std::string& key, const std::string& valid_through = "") {
+  Vacancy v;
+  v.key = key;
+  v.title = "Administratief medewerker";
+  v.description = "Je verwerkt facturen in een klein team.";
+  v.location.place = "Utrecht";
+  v.location.province = "Utrecht";
+  v.location.lat = 52.09;
+  v.location.lon = 5.12;
+  v.valid_through = valid_through;
+  v.contract = "vast";
+  v.demands.push_back({"VI.etmaal", 2, std::nullopt, "text", "nachtdienst", 3, 0.95});
+  v.demands.push_back({"IV.tillen", 0, std::nullopt, "text", "fysiek werk", 9, 0.6});
+  return v;
+}
+
+TEST(IndexTest, UpsertAddsSkipsUnchangedAndKeepsFirstSeenOnUpdate) {
+  const std::string dir = test::MakeTempDir("index");
+  auto index = VacancyIndex::OpenWritable(dir + "/idx");
+  ASSERT_TRUE(index.ok()) << index.status().message();
+  const Days day1 = *ParseIsoDate("2026-11-01"), day2 = *ParseIsoDate("2026-11-08");
+  EXPECT_EQ(*index->Upsert(Sample("a"), day1), UpsertOutcome::kAdded);
+  EXPECT_EQ(*index->Upsert(Sample("a"), day2), UpsertOutcome::kUnchanged);
+  Vacancy changed = Sample("a");
+  changed.description += " Nieuw: 32 uur.";
+  EXPECT_EQ(*index->Upsert(changed, day2), UpsertOutcome::kUpdated);
+  ASSERT_TRUE(index->Commit().ok());
+  EXPECT_EQ(*index->Count(), 1u);
+  auto reader = VacancyReader::Open(dir + "/idx");
+  ASSERT_TRUE(reader.ok());
+  auto v = reader->Get("a");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->first_seen, "2026-11-01");
+  EXPECT_NE(v->description.find("32 uur"), std::string::npos);
+}
+
+TEST(IndexTest, FilterTermsFollowTheSchema) {
+  const std::string dir = test::MakeTempDir("terms");
+  {
+    auto index = VacancyIndex::OpenWritable(dir + "/idx");
+    ASSERT_TRUE(index.ok());
+    ASSERT_TRUE(index->Upsert(Sample("a"), 0).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  Xapian::Database db(dir + "/idx");
+  auto has = [&](const std::string& term) { return db.term_exists(term); };
+  EXPECT_TRUE(has("Qa"));
+  EXPECT_TRUE(has("XPutrecht"));
+  EXPECT_TRUE(has("XCvast"));
+  EXPECT_TRUE(has(schema::DemandTerm("VI.etmaal", 2)));
+  EXPECT_FALSE(has(schema::DemandTerm("IV.tillen", 0)));  // weak evidence is no filter term
+  EXPECT_TRUE(has(schema::kWageUnknownTerm));
+  EXPECT_TRUE(has("XG" + GeoCell(52.09, 5.12)));
+  EXPECT_TRUE(has("Sadministratief"));
+}
+
+TEST(IndexTest, ExpireRemovesOnlyVacanciesPastValidThrough) {
+  const std::string dir = test::MakeTempDir("expire");
+  auto index = VacancyIndex::OpenWritable(dir + "/idx");
+  ASSERT_TRUE(index.ok());
+  ASSERT_TRUE(index->Upsert(Sample("old", "2026-11-22"), 0).ok());
+  ASSERT_TRUE(index->Upsert(Sample("today", "2026-11-23"), 0).ok());
+  ASSERT_TRUE(index->Upsert(Sample("none"), 0).ok());
+  auto expired = index->ExpireBefore(*ParseIsoDate("2026-11-23"));
+  ASSERT_TRUE(expired.ok());
+  EXPECT_EQ(*expired, 1);
+  ASSERT_TRUE(index->Commit().ok());
+  auto reader = VacancyReader::Open(dir + "/idx");
+  EXPECT_FALSE(reader->Get("old").ok());
+  EXPECT_TRUE(reader->Get("today").ok());
+  EXPECT_TRUE(reader->Get("none").ok());
+}
+
+TEST(IndexTest, MissingIndexAndOtherSchemaGiveClearMessages) {
+  const std::string dir = test::MakeTempDir("schema");
+  auto missing = VacancyReader::Open(dir + "/nothing");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), dir + "/nothing: no index here; run `passend crawl` first");
+  {
+    Xapian::WritableDatabase db(dir + "/old", Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(schema::kVersionKey, "0");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  auto old = VacancyReader::Open(dir + "/old");
+  ASSERT_FALSE(old.ok());
+  EXPECT_EQ(old.status().message(),
+            dir + "/old: index schema version 0, this passend needs 1; remove the directory and crawl again");
+  EXPECT_FALSE(VacancyIndex::OpenWritable(dir + "/old").ok());
+}
+
+}  // namespace
+}  // namespace passend

@@ -1,0 +1,310 @@
+#include <gtest/gtest.h>
+
+#include <ostream>
+
+#include <random>
+#include <set>
+
+#include "crawler/adapters.h"
+#include "matcher/matcher.h"
+#include "tests/test_util.h"
+
+namespace passend {
+namespace {
+
+const Days kToday = *ParseIsoDate("2026-11-23");
+
+// An index built from the bundled feeds (adapters + normalizer, no network).
+class BundledIndex {
+ public:
+  static const BundledIndex& Get() {
+    static const BundledIndex* instance = new BundledIndex();
+    return *instance;
+  }
+  const VacancyReader& reader() const { return *reader_; }
+
+ private:
+  BundledIndex() {
+    const std::string dir = test::MakeTempDir("bundled");
+    {
+      auto index = VacancyIndex::OpenWritable(dir + "/idx");
+      EXPECT_TRUE(index.ok());
+      auto add = [&](StatusOr<ParsedFeed> feed) {
+        EXPECT_TRUE(feed.ok());
+        for (const auto& raw : feed->postings) {
+          auto v = test::TheNormalizer().Normalize(raw);
+          EXPECT_TRUE(v.ok());
+          EXPECT_TRUE(index->Upsert(*v, kToday).ok());
+        }
+      };
+      add(ParseIndeedXml("werkstation", test::ReadText(test::DataDir() + "/feeds/werkstation.xml")));
+      add(ParseRecruiteeJson("zw", test::ReadText(test::DataDir() + "/feeds/zorg-en-werk-offers.json")));
+      for (const char* p : {"bouwgroep-oost", "zorgkompas", "stadsbedrijven", "horeca-collectief", "retail-noord"}) {
+        add(ParseJsonLdHtml("ld", p, test::ReadText(test::DataDir() + "/pages/" + p + ".html")));
+      }
+      EXPECT_TRUE(index->ExpireBefore(kToday).ok());
+      EXPECT_TRUE(index->Commit().ok());
+    }
+    auto r = VacancyReader::Open(dir + "/idx");
+    EXPECT_TRUE(r.ok());
+    reader_.emplace(std::move(*r));
+  }
+  std::optional<VacancyReader> reader_;
+};
+
+MatchOptions Options(bool include_excluded = false) {
+  MatchOptions o;
+  o.today = kToday;
+  o.limit = 500;
+  o.include_excluded = include_excluded;
+  return o;
+}
+
+// A vacancy in Utrecht that fits BasicCandidate on every factor.
+Vacancy CleanVacancy() {
+  Vacancy v;
+  v.key = "v1";
+  v.title = "Administratief medewerker";
+  v.location.place = "Utrecht";
+  v.location.lat = 52.0908;
+  v.location.lon = 5.1222;
+  v.salary.period = "maand";
+  v.salary.hourly_min = 17;
+  v.salary.hourly_max = 19;
+  v.hours.min = 24;
+  v.hours.max = 24;
+  v.contract = "vast";
+  v.structural = true;
+  return v;
+}
+
+struct FmlCase {
+  const char* item;
+  std::vector<int> candidate_levels;
+  Demand demand;  // item "" = no demand
+  std::optional<double> hours_min, hours_max;
+  Verdict expected;
+};
+
+// Readable test names in ctest and gtest output.
+void PrintTo(const FmlCase& c, std::ostream* os) { *os << c.item << " " << c.demand.item << ":" << c.demand.level; }
+
+class FmlVerdictTest : public testing::TestWithParam<FmlCase> {};
+
+TEST_P(FmlVerdictTest, Verdict) {
+  const FmlCase& fc = GetParam();
+  CandidateProfile c = test::BasicCandidate();
+  c.fml[fc.item] = FmlLimit{fc.candidate_levels, ""};
+  Vacancy v = CleanVacancy();
+  if (!fc.demand.item.empty()) v.demands.push_back(fc.demand);
+  if (fc.hours_min) v.hours.min = fc.hours_min;
+  if (fc.hours_max) v.hours.max = fc.hours_max;
+  const Matcher matcher(BundledIndex::Get().reader(), test::Schema(), Options());
+  const Match m = matcher.Evaluate(c, v);
+  EXPECT_EQ(VerdictName(m.verdict), std::string(VerdictName(fc.expected)))
+      << fc.item << (m.conflicts.empty() ? "" : ": " + m.conflicts[0].text) << (m.checks.empty() ? "" : " / " + m.checks[0].text);
+  if (fc.expected == Verdict::kExcluded) {
+    ASSERT_FALSE(m.conflicts.empty());
+    EXPECT_NE(m.conflicts[0].text.find(fc.item), std::string::npos) << "the conflict names the FML item";
+    EXPECT_TRUE(m.conflicts[0].health);
+  }
+}
+
+Demand D(const char* item, int level, double confidence = 0.9, std::optional<double> qty = std::nullopt) {
+  return Demand{item, level, qty, "text", "phrase", 0, confidence};
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Items, FmlVerdictTest,
+    testing::Values(
+        // I: persoonlijk functioneren
+        FmlCase{"I.voorwaarden", {5}, D("I.voorwaarden", 5), {}, {}, Verdict::kExcluded},
+        FmlCase{"I.voorwaarden", {5}, D("I.voorwaarden", 4), {}, {}, Verdict::kSuitable},
+        FmlCase{"I.voorwaarden", {4, 5}, D("I.voorwaarden", 4, 0.6), {}, {}, Verdict::kSuitableWithChecks},
+        // II: sociaal functioneren
+        FmlCase{"II.beroepsvervoer", {1}, D("II.beroepsvervoer", 0), {}, {}, Verdict::kExcluded},
+        FmlCase{"II.beroepsvervoer", {1}, D("II.beroepsvervoer", 0, 0.6), {}, {}, Verdict::kSuitableWithChecks},
+        FmlCase{"II.voorwaarden", {5}, D("II.voorwaarden", 5), {}, {}, Verdict::kExcluded},
+        FmlCase{"II.voorwaarden", {1}, D("II.voorwaarden", 2), {}, {}, Verdict::kSuitable},
+        FmlCase{"II.conflicten", {1}, D("II.conflicten", 0, 0.8), {}, {}, Verdict::kExcluded},
+        FmlCase{"II.emoties_anderen", {3}, D("II.emoties_anderen", 0, 0.8), {}, {}, Verdict::kExcluded},
+        // III: aanpassing aan fysieke omgevingseisen
+        FmlCase{"III.temperatuur", {2}, D("III.temperatuur", 2), {}, {}, Verdict::kExcluded},
+        FmlCase{"III.temperatuur", {1}, D("III.temperatuur", 2), {}, {}, Verdict::kSuitable},
+        FmlCase{"III.geluid", {1}, D("III.geluid", 0), {}, {}, Verdict::kExcluded},
+        // IV: dynamische handelingen
+        FmlCase{"IV.tillen", {1}, D("IV.tillen", 0, 0.9, 25), {}, {}, Verdict::kExcluded},
+        FmlCase{"IV.tillen", {1}, D("IV.tillen", 1, 0.9, 10), {}, {}, Verdict::kSuitableWithChecks},
+        FmlCase{"IV.tillen", {1}, D("IV.tillen", 2, 0.9, 5), {}, {}, Verdict::kSuitable},
+        FmlCase{"IV.tillen", {2}, D("IV.tillen", 0, 0.8), {}, {}, Verdict::kExcluded},
+        FmlCase{"IV.tillen", {1}, D("IV.tillen", 0, 0.6), {}, {}, Verdict::kSuitableWithChecks},
+        FmlCase{"IV.tillen", {1}, Demand{}, {}, {}, Verdict::kSuitable},
+        FmlCase{"IV.klimmen", {2}, D("IV.klimmen", 0), {}, {}, Verdict::kExcluded},
+        FmlCase{"IV.knielen_hurken", {2}, D("IV.knielen_hurken", 0), {}, {}, Verdict::kExcluded},
+        // V: statische houdingen
+        FmlCase{"V.staan_werk", {1}, D("V.staan_werk", 0), {}, {}, Verdict::kExcluded},
+        FmlCase{"V.staan_werk", {1}, D("V.staan_werk", 1, 0.6), {}, {}, Verdict::kSuitableWithChecks},
+        // VI: werktijden
+        FmlCase{"VI.etmaal", {2}, D("VI.etmaal", 2, 0.95), {}, {}, Verdict::kExcluded},
+        FmlCase{"VI.etmaal", {2}, D("VI.etmaal", 2, 0.6), {}, {}, Verdict::kSuitableWithChecks},
+        FmlCase{"VI.etmaal", {1}, D("VI.etmaal", 2), {}, {}, Verdict::kSuitable},
+        FmlCase{"VI.etmaal", {1, 2}, D("VI.etmaal", 1), {}, {}, Verdict::kExcluded},
+        FmlCase{"VI.uren_dag", {1}, D("VI.uren_dag", 0, 0.9, 12), {}, {}, Verdict::kExcluded},
+        FmlCase{"VI.uren_week", {2}, Demand{}, 32, 40, Verdict::kExcluded},
+        FmlCase{"VI.uren_week", {2}, Demand{}, 24, 36, Verdict::kSuitableWithChecks},
+        FmlCase{"VI.uren_week", {2}, Demand{}, 20, 24, Verdict::kSuitable}));
+
+class FactorTest : public testing::Test {
+ protected:
+  Match Eval(const CandidateProfile& c, const Vacancy& v) {
+    const Matcher matcher(BundledIndex::Get().reader(), test::Schema(), Options());
+    return matcher.Evaluate(c, v);
+  }
+};
+
+TEST_F(FactorTest, VacancyFarAwayIsExcludedForA45MinuteLimit) {
+  Vacancy v = CleanVacancy();
+  const Place* maastricht = test::Places().Find("Maastricht");
+  v.location.lat = maastricht->lat;
+  v.location.lon = maastricht->lon;
+  const Match m = Eval(test::BasicCandidate("Utrecht"), v);
+  EXPECT_EQ(m.verdict, Verdict::kExcluded);
+  EXPECT_GT(*m.distance_km, 140);
+  EXPECT_NE(m.conflicts[0].text.find("maximaal 45 minuten"), std::string::npos);
+  EXPECT_FALSE(m.conflicts[0].health);
+}
+
+TEST_F(FactorTest, WageBelowTheFloorIsExcludedAndUnknownWageIsAPoint) {
+  CandidateProfile c = test::BasicCandidate();
+  c.maatmanloon = {4200, "maand", 40};  // € 24,23 an hour; floor € 15,75
+  Vacancy v = CleanVacancy();
+  v.salary.hourly_min = v.salary.hourly_max = 14.71;
+  EXPECT_EQ(Eval(c, v).verdict, Verdict::kExcluded);
+  v.salary.hourly_max = 17.0;
+  EXPECT_EQ(Eval(c, v).verdict, Verdict::kSuitableWithChecks);
+  v.salary = Salary();
+  const Match unknown = Eval(c, v);
+  EXPECT_EQ(unknown.verdict, Verdict::kSuitableWithChecks);
+  EXPECT_NE(unknown.checks[0].text.find("salaris onbekend"), std::string::npos);
+}
+
+TEST_F(FactorTest, ContractsThatAreNoEmploymentAndTemporaryWorkForStructuralSeekers) {
+  CandidateProfile c = test::BasicCandidate();
+  Vacancy v = CleanVacancy();
+  v.contract = "stage";
+  v.structural = false;
+  EXPECT_EQ(Eval(c, v).verdict, Verdict::kExcluded);
+  v.contract = "tijdelijk";
+  EXPECT_EQ(Eval(c, v).verdict, Verdict::kSuitable);
+  c.requires_structural = true;
+  EXPECT_EQ(Eval(c, v).verdict, Verdict::kExcluded);
+}
+
+TEST_F(FactorTest, ScoreIsAWeightedSumWithEveryFactorExplained) {
+  const Match m = Eval(test::BasicCandidate(), CleanVacancy());
+  ASSERT_EQ(m.factors.size(), 7u);
+  double sum = 0, weights = 0;
+  for (const auto& f : m.factors) {
+    EXPECT_FALSE(f.reason.empty()) << f.factor;
+    sum += f.score * f.weight;
+    weights += f.weight;
+  }
+  EXPECT_NEAR(m.score, sum / weights, 0.001);
+}
+
+TEST(MatchCandidateTest, NoNightCandidateNeverGetsNightWorkAsSuitable) {
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.fml["VI.etmaal"] = FmlLimit{{2}, ""};
+  c.fml["IV.tillen"] = FmlLimit{{1}, ""};
+  const Matcher matcher(BundledIndex::Get().reader(), test::Schema(), Options());
+  auto matches = matcher.MatchCandidate(c);
+  ASSERT_TRUE(matches.ok());
+  EXPECT_GE(matches->size(), 5u);
+  for (const Match& m : *matches) {
+    EXPECT_NE(m.verdict, Verdict::kExcluded);
+    for (const Demand& d : m.vacancy.demands) {
+      if (d.evidence == "text" && d.confidence >= 0.7) {
+        EXPECT_FALSE(d.item == "VI.etmaal" && d.level == 2) << m.vacancy.title;
+        EXPECT_FALSE(d.item == "IV.tillen" && d.quantity && *d.quantity > 10) << m.vacancy.title;
+      }
+    }
+  }
+  // With --include-excluded the night-shift orderpicker in Nieuwegein is shown, excluded, with its reason.
+  const Matcher all(BundledIndex::Get().reader(), test::Schema(), Options(true));
+  auto everything = all.MatchCandidate(c);
+  ASSERT_TRUE(everything.ok());
+  bool seen = false;
+  for (const Match& m : *everything) {
+    if (m.vacancy.title != "Orderpicker nachtdienst") continue;
+    seen = true;
+    EXPECT_EQ(m.verdict, Verdict::kExcluded);
+    bool names_night = false;
+    for (const Reason& r : m.conflicts) names_night = names_night || r.text.find("VI.etmaal") != std::string::npos;
+    EXPECT_TRUE(names_night);
+  }
+  EXPECT_TRUE(seen);
+}
+
+// Properties over seeded random candidates (cities from the bundled vacancies' regions).
+class MatcherPropertyTest : public testing::Test {
+ protected:
+  std::set<std::string> SuitableKeys(const CandidateProfile& c) {
+    const Matcher matcher(BundledIndex::Get().reader(), test::Schema(), Options());
+    auto matches = matcher.MatchCandidate(c);
+    EXPECT_TRUE(matches.ok());
+    std::set<std::string> keys;
+    for (const Match& m : *matches) keys.insert(m.vacancy.key);
+    return keys;
+  }
+  CandidateProfile Random(std::mt19937& rng) {
+    static const char* kPlaces[] = {"Utrecht", "Rotterdam", "Groningen", "Eindhoven", "Amsterdam", "Zwolle", "Den Haag"};
+    CandidateProfile c = test::BasicCandidate(kPlaces[rng() % 7]);
+    c.travel.max_minutes = 20 + static_cast<double>(rng() % 60);
+    c.maatmanloon = {2000 + static_cast<double>(rng() % 2500), "maand", 38};
+    return c;
+  }
+  const std::vector<std::pair<std::string, std::vector<int>>> kLimits = {
+      {"VI.etmaal", {2}}, {"IV.tillen", {1}}, {"V.staan_werk", {1}}, {"II.voorwaarden", {1}},
+      {"VI.uren_week", {2}}, {"I.voorwaarden", {5}}, {"II.beroepsvervoer", {1}}, {"III.temperatuur", {2}}};
+};
+
+TEST_F(MatcherPropertyTest, MoreLimitsNeverGiveMoreVacancies) {
+  std::mt19937 rng(20261123);
+  for (int round = 0; round < 25; ++round) {
+    CandidateProfile c = Random(rng);
+    std::set<std::string> previous = SuitableKeys(c);
+    for (int k = 0; k < 3; ++k) {
+      const auto& [item, levels] = kLimits[rng() % kLimits.size()];
+      c.fml[item] = FmlLimit{levels, ""};
+      const std::set<std::string> now = SuitableKeys(c);
+      EXPECT_TRUE(std::includes(previous.begin(), previous.end(), now.begin(), now.end())) << item;
+      previous = now;
+    }
+  }
+}
+
+TEST_F(MatcherPropertyTest, WiderTravelNeverRemovesAndHigherFloorNeverAdds) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 25; ++round) {
+    CandidateProfile c = Random(rng);
+    const std::set<std::string> base = SuitableKeys(c);
+    CandidateProfile wider = c;
+    wider.travel.max_minutes = *c.travel.max_minutes + 30;
+    const std::set<std::string> more = SuitableKeys(wider);
+    EXPECT_TRUE(std::includes(more.begin(), more.end(), base.begin(), base.end()));
+    CandidateProfile stricter = c;
+    stricter.wage_floor_ratio = 0.9;
+    const std::set<std::string> fewer = SuitableKeys(stricter);
+    EXPECT_TRUE(std::includes(base.begin(), base.end(), fewer.begin(), fewer.end()));
+  }
+}
+
+TEST(ResolveHomeTest, UnknownPlaceNamesTheField) {
+  CandidateProfile c;
+  c.home.place = "Atlantis";
+  const Status s = ResolveHome(&c, test::Places(), "x.json: candidate c");
+  EXPECT_EQ(s.message(), "x.json: candidate c: home.place: \"Atlantis\" not found in the gazetteer");
+}
+
+}  // namespace
+}  // namespace passend

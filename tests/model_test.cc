@@ -1,0 +1,136 @@
+#include <gtest/gtest.h>
+
+#include <ostream>
+
+#include <filesystem>
+
+#include "model/json_io.h"
+#include "tests/test_util.h"
+#include "tools/passend/cli.h"
+
+namespace passend {
+namespace {
+
+constexpr const char* kValid = R"({
+  "id": "jan", "name": "Jan", "email": "jan@voorbeeld.invalid",
+  "fml": {"IV.tillen": 1, "VI.etmaal": [1, 2], "II.voorwaarden": {"codes": [5], "note": "geen leiding"}},
+  "maatmanloon": {"amount": 2800, "period": "maand", "hours_per_week": 38},
+  "home": {"place": "Utrecht"}, "travel": {"max_minutes": 45}
+})";
+
+// Replaces the first occurrence of `from` in the valid profile.
+std::string Variant(const std::string& from, const std::string& to) {
+  std::string s = kValid;
+  s.replace(s.find(from), from.size(), to);
+  return s;
+}
+
+TEST(CandidateJsonTest, ReadsAValidProfile) {
+  auto c = CandidateFromJsonText(kValid, "jan.json", test::Schema());
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->fml.at("IV.tillen").MaxLevel(), 1);
+  EXPECT_TRUE(c->fml.at("VI.etmaal").HasCode(2));
+  EXPECT_EQ(c->fml.at("II.voorwaarden").note, "geen leiding");
+  EXPECT_DOUBLE_EQ(c->wage_floor_ratio, 0.65);
+  EXPECT_NEAR(c->maatmanloon.Hourly(), 2800 * 12.0 / 52 / 38, 1e-9);
+}
+
+struct BadCase {
+  const char* from;
+  const char* to;
+  const char* error;  // expected message (exact)
+};
+
+// Readable test names in ctest and gtest output.
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.to; }
+
+class CandidateErrorTest : public testing::TestWithParam<BadCase> {};
+
+TEST_P(CandidateErrorTest, OneClearLineNamingFileRecordAndField) {
+  auto c = CandidateFromJsonText(Variant(GetParam().from, GetParam().to), "jan.json", test::Schema());
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().message(), GetParam().error);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fields, CandidateErrorTest,
+    testing::Values(
+        BadCase{"\"IV.tillen\": 1", "\"IV.optillen\": 1",
+                "jan.json: candidate jan: fml.IV.optillen: unknown FML item key (see data/fml/items.json)"},
+        BadCase{"\"IV.tillen\": 1", "\"IV.tillen\": 7", "jan.json: candidate jan: fml.IV.tillen: unknown level 7 (valid: 0, 1, 2, 3)"},
+        BadCase{"\"IV.tillen\": 1", "\"IV.tillen\": \"zwaar\"", "jan.json: candidate jan: fml.IV.tillen: expected a whole-number level"},
+        BadCase{"\"amount\": 2800", "\"amount\": 0", "jan.json: candidate jan: maatmanloon.amount: must be more than 0"},
+        BadCase{"\"amount\": 2800", "\"amount\": \"2800\"", "jan.json: candidate jan: maatmanloon.amount: expected a number"},
+        BadCase{"\"max_minutes\": 45", "\"max_minutes\": -5", "jan.json: candidate jan: travel.max_minutes: must be more than 0"},
+        BadCase{"\"place\": \"Utrecht\"", "\"plaats\": \"Utrecht\"",
+                "jan.json: candidate jan: home.place: missing: give a place, a postcode or lat/lon"},
+        BadCase{"\"jan@voorbeeld.invalid\"", "\"jan-at-voorbeeld\"", "jan.json: candidate jan: email: not an e-mail address"},
+        BadCase{"\"name\": \"Jan\",", "", "jan.json: candidate jan: name: missing (required)"}));
+
+TEST(CandidateJsonTest, NotJsonNamesTheFile) {
+  auto c = CandidateFromJsonText("{ kapot", "kapot.json", test::Schema());
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().message().rfind("kapot.json: invalid JSON at byte", 0), 0u);
+}
+
+TEST(CandidateJsonTest, RoundTrip) {
+  auto c = CandidateFromJsonText(kValid, "jan.json", test::Schema());
+  ASSERT_TRUE(c.ok());
+  auto again = CandidateFromJsonText(CandidateToJson(*c), "again.json", test::Schema());
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->fml.at("VI.etmaal").levels, (std::vector<int>{1, 2}));
+  EXPECT_EQ(again->maatmanloon.amount, 2800);
+}
+
+TEST(CandidateJsonTest, EveryBundledCandidateLoadsAndResolvesHome) {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(test::DataDir() + "/candidates")) {
+    auto c = CandidateFromJsonText(test::ReadText(e.path().string()), e.path().string(), test::Schema());
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    EXPECT_NE(test::Places().Find(c->home.place), nullptr) << c->home.place;
+    ++n;
+  }
+  EXPECT_GE(n, 6);
+}
+
+TEST(VacancyJsonTest, RoundTripKeepsDemandsAndSalary) {
+  Vacancy v;
+  v.key = "abc";
+  v.title = "Orderpicker";
+  v.salary.hourly_min = 15.5;
+  v.salary.period = "uur";
+  v.demands.push_back({"IV.tillen", 0, 25.0, "text", "tillen tot 25 kg", 12, 0.9});
+  auto back = VacancyFromJsonText(VacancyToJson(v), "v");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_EQ(back->demands.size(), 1u);
+  EXPECT_EQ(back->demands[0].quantity, 25.0);
+  EXPECT_EQ(back->demands[0].offset, 12);
+  EXPECT_EQ(back->salary.hourly_min, 15.5);
+}
+
+TEST(VacancyJsonTest, MissingTitleIsRejected) {
+  auto v = VacancyFromJsonText(R"({"key": "x"})", "vacatures.jsonl:3");
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().message(), "vacatures.jsonl:3: title: missing (required)");
+}
+
+TEST(FmlSchemaTest, HasEveryRubriekAndLevelValues) {
+  const FmlSchema& s = test::Schema();
+  EXPECT_GE(s.items().size(), 50u);
+  for (const char* key : {"I.voorwaarden", "II.beroepsvervoer", "III.temperatuur", "IV.tillen", "V.staan_werk",
+                          "VI.etmaal", "VI.uren_week"}) {
+    EXPECT_NE(s.Find(key), nullptr) << key;
+  }
+  EXPECT_EQ(s.Find("IV.tillen")->FindLevel(1)->value, 10.0);
+  EXPECT_EQ(s.Find("VI.etmaal")->kind, FmlKind::kCodes);
+}
+
+TEST(FmlSchemaTest, DuplicateKeyIsAnError) {
+  auto s = FmlSchema::Parse(R"({"items": [{"key": "A.x", "name": "x", "kind": "graded", "levels": []},
+                                          {"key": "A.x", "name": "x", "kind": "graded", "levels": []}]})", "t.json");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().message(), "t.json: items: duplicate key A.x");
+}
+
+}  // namespace
+}  // namespace passend

@@ -1,0 +1,106 @@
+#include "tests/test_util.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/file.h"
+
+namespace passend::test {
+
+std::string SourceDir() { return PASSEND_SOURCE_DIR; }
+std::string DataDir() { return SourceDir() + "/data"; }
+std::string SharedFeedsDir() { return std::string(PASSEND_SHARED_DIR) + "/feeds"; }
+
+const FmlSchema& Schema() {
+  static const FmlSchema* schema = [] {
+    auto s = FmlSchema::Load(DataDir() + "/fml/items.json");
+    if (!s.ok()) ADD_FAILURE() << s.status().message();
+    return new FmlSchema(std::move(*s));
+  }();
+  return *schema;
+}
+
+const Gazetteer& Places() {
+  static const Gazetteer* g = [] {
+    auto s = Gazetteer::Load(DataDir() + "/gazetteer/nl_places.tsv");
+    if (!s.ok()) ADD_FAILURE() << s.status().message();
+    return new Gazetteer(std::move(*s));
+  }();
+  return *g;
+}
+
+const DemandLexicon& Lexicon() {
+  static const DemandLexicon* l = [] {
+    auto s = DemandLexicon::Load(DataDir() + "/lexicon/demands.json", Schema());
+    if (!s.ok()) ADD_FAILURE() << s.status().message();
+    return new DemandLexicon(std::move(*s));
+  }();
+  return *l;
+}
+
+const Normalizer& TheNormalizer() {
+  static const Normalizer n({&Schema(), &Places(), &Lexicon()});
+  return n;
+}
+
+std::string MakeTempDir(const std::string& tag) {
+  static int counter = 0;
+  const auto* info = testing::UnitTest::GetInstance()->current_test_info();
+  std::string name = tag + "_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+  if (info) name = std::string(info->name()) + "_" + name;
+  for (char& c : name) {
+    if (c == '/') c = '_';
+  }
+  const std::string dir = testing::TempDir() + "passend_" + name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string ReadText(const std::string& path) {
+  auto s = ReadFile(path);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  return s.ok() ? *s : "";
+}
+
+void WriteText(const std::string& path, const std::string& text) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+CommandResult RunPassend(const std::vector<std::string>& args) {
+  const std::string dir = MakeTempDir("cmd");
+  std::string cmd = std::string("'") + PASSEND_BINARY + "'";
+  for (const auto& a : args) cmd += " '" + a + "'";
+  cmd += " >'" + dir + "/out' 2>'" + dir + "/err' </dev/null";
+  const int status = std::system(cmd.c_str());
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadText(dir + "/out");
+  r.err = ReadText(dir + "/err");
+  return r;
+}
+
+CandidateProfile BasicCandidate(const std::string& place) {
+  CandidateProfile c;
+  c.id = "test-kandidaat";
+  c.name = "Test Kandidaat";
+  c.email = "test@voorbeeld.invalid";
+  c.maatmanloon = {2600, "maand", 38};
+  c.home.place = place;
+  const Place* p = Places().Find(place);
+  EXPECT_NE(p, nullptr) << place;
+  if (p) {
+    c.home.lat = p->lat;
+    c.home.lon = p->lon;
+  }
+  c.travel.max_minutes = 45;
+  return c;
+}
+
+}  // namespace passend::test

@@ -1,0 +1,41 @@
+// Helpers shared by the tests: the project's data files, temporary directories and
+// running the real `passend` binary.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "geo/gazetteer.h"
+#include "model/candidate.h"
+#include "model/fml.h"
+#include "normalizer/demands.h"
+#include "normalizer/normalizer.h"
+
+namespace passend::test {
+
+std::string SourceDir();  // the repository root
+std::string DataDir();    // <root>/data
+std::string SharedFeedsDir();  // ../shared/feeds, may be absent
+
+// Data files loaded once per test binary (fails the test on error).
+const FmlSchema& Schema();
+const Gazetteer& Places();
+const DemandLexicon& Lexicon();
+const Normalizer& TheNormalizer();
+
+// A fresh directory under the test temp dir, removed at the end of the test binary.
+std::string MakeTempDir(const std::string& tag);
+std::string ReadText(const std::string& path);
+void WriteText(const std::string& path, const std::string& text);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+// Runs the passend binary with `args` (no shell quoting needed for simple args).
+CommandResult RunPassend(const std::vector<std::string>& args);
+
+// A candidate built in code, home resolved; tests change fields as needed.
+CandidateProfile BasicCandidate(const std::string& place = "Utrecht");
+
+}  // namespace passend::test
