@@ -199,6 +199,19 @@ TEST_F(EndToEndTest, MatchWithoutAnIndexSaysWhatToDo) {
   EXPECT_EQ(r.err, "passend match: error: " + dir_ + "/var/index: no index here; run `passend crawl` first\n");
 }
 
+TEST_F(EndToEndTest, DemoRunsTheWholeJobOnTheBundledData) {
+  const auto r = test::RunPassend({"demo", "--data-dir", dir_ + "/demo"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("summary sources=3 ok=3 failed=0 new=63"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("summary week=2026-W48 candidates=7 sent=6"), std::string::npos) << r.out;
+  EXPECT_TRUE(std::filesystem::exists(dir_ + "/demo/matches/anna-de-vries.txt"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ + "/demo/outbox/2026-W48_anna-de-vries.eml"));
+  const auto again = test::RunPassend({"demo", "--data-dir", dir_ + "/demo"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("unchanged=63"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("sent=0 nothing_new=0 already_done=6"), std::string::npos) << again.out;
+}
+
 TEST_F(EndToEndTest, HelpAndUsageErrors) {
   EXPECT_EQ(test::RunPassend({"--help"}).exit_code, 0);
   EXPECT_NE(test::RunPassend({"crawl", "--help"}).out.find("Exit: 0 all sources ok"), std::string::npos);

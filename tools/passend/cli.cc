@@ -59,10 +59,14 @@ std::string Args::GetOr(const std::string& name, const std::string& fallback) co
 
 bool Args::Has(const std::string& name) const { return values_.count(name) > 0; }
 
+std::string DefaultShareDir() {
+  const char* env_share = std::getenv("PASSEND_SHARE_DIR");
+  return env_share ? env_share : PASSEND_DEFAULT_SHARE_DIR;
+}
+
 StatusOr<Context> LoadContext(const Args& args) {
   Context ctx;
-  const char* env_share = std::getenv("PASSEND_SHARE_DIR");
-  ctx.share_dir = args.GetOr("share-dir", env_share ? env_share : PASSEND_DEFAULT_SHARE_DIR);
+  ctx.share_dir = args.GetOr("share-dir", DefaultShareDir());
   ctx.data_dir = args.GetOr("data-dir", "var");
   ctx.today = TodayUtc();
   if (auto t = args.Get("today")) {

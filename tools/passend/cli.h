@@ -51,6 +51,8 @@ struct Context {
 };
 
 StatusOr<Context> LoadContext(const Args& args);
+// The project's data/ directory: $PASSEND_SHARE_DIR or the one this build came from.
+std::string DefaultShareDir();
 
 // Loads and validates one candidate file and resolves the home location.
 StatusOr<CandidateProfile> LoadCandidate(const Context& ctx, const std::string& path);

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/file.h"
+#include "common/json.h"
 #include "tools/passend/cli.h"
 
 namespace passend::cli {
@@ -10,10 +12,25 @@ namespace {
 constexpr const char* kHelp =
     "Usage: passend demo [--data-dir DIR] [--share-dir DIR] [--today YYYY-MM-DD]\n"
     "\n"
-    "Runs the whole job on the bundled data in the share dir (data/): crawls sources.json\n"
-    "into DIR/index, matches every candidate in data/candidates (results in DIR/matches),\n"
-    "and writes this week's alert mails to DIR/outbox. Prints where the results are.\n"
+    "Runs the whole job on the bundled data in the share dir (data/), on the snapshot day\n"
+    "in data/demo.json unless --today is given: crawls sources.json into DIR/index, matches\n"
+    "every candidate in data/candidates (results in DIR/matches) and writes that week's\n"
+    "alert mails to DIR/outbox. Prints where the results are.\n"
     "Exit: the worst exit code of the steps.\n";
+
+// The day the bundled feeds were written for (data/demo.json).
+StatusOr<std::string> DemoDate(const std::string& share_dir) {
+  const std::string path = share_dir + "/demo.json";
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  auto doc = ParseJson(*text, path);
+  if (!doc.ok()) return doc.status();
+  FieldReader r(*doc, path);
+  const std::string today = r.String("today", true);
+  PASSEND_RETURN_IF_ERROR(r.status());
+  if (!ParseIsoDate(today)) return Status::InvalidArgument(path + ": today: expected YYYY-MM-DD");
+  return today;
+}
 
 }  // namespace
 
@@ -26,6 +43,16 @@ int RunDemo(const std::vector<std::string>& argv) {
   if (args->Has("help")) {
     std::fputs(kHelp, stdout);
     return kExitOk;
+  }
+  if (!args->Has("today")) {
+    auto today = DemoDate(args->GetOr("share-dir", DefaultShareDir()));
+    if (!today.ok()) {
+      PrintError("demo", today.status().message());
+      return kExitFailure;
+    }
+    std::vector<std::string> with_today = argv;
+    with_today.insert(with_today.end(), {"--today", *today});
+    args = Args::Parse(with_today, {}, {});
   }
   auto ctx = LoadContext(*args);
   if (!ctx.ok()) {
