@@ -106,16 +106,8 @@ void DemandLexicon::AddKgDemands(const FoldedText& text, std::vector<Demand>* ou
         continue;
       }
       const FmlItem& item = IsCarrying(context) ? *dragen_ : *tillen_;
-      // The phrase runs from the start of its clause (at most 60 bytes back) to the unit.
-      size_t phrase_start = from;
-      for (size_t i = start; i > from; --i) {
-        const char c = t[i - 1];
-        if (c == '.' || c == '\n' || c == ';' || c == ':' || c == ',' || c == '(') {
-          phrase_start = i;
-          break;
-        }
-      }
-      while (phrase_start < start && t[phrase_start] == ' ') ++phrase_start;
+      // The phrase runs from the start of its clause to the unit.
+      const size_t phrase_start = text.ClauseStart(start, start - from, ".;:,(\n");
       Demand d;
       d.item = item.key;
       d.quantity = *kg;

@@ -54,16 +54,22 @@ size_t FoldedText::FindWord(std::string_view phrase, size_t from) const {
   return std::string::npos;
 }
 
-bool FoldedText::NegatedAt(size_t pos) const {
-  const size_t start = pos > kNegationWindow ? pos - kNegationWindow : 0;
-  size_t clause = start;
-  for (size_t i = pos; i > start; --i) {
-    const char c = folded_[i - 1];
-    if (c == '.' || c == ';' || c == '!' || c == '?' || c == '\n' || c == ':') {
+size_t FoldedText::ClauseStart(size_t pos, size_t max_back, std::string_view separators) const {
+  const size_t floor = pos > max_back ? pos - max_back : 0;
+  size_t clause = floor;
+  for (size_t i = pos; i > floor; --i) {
+    if (separators.find(folded_[i - 1]) != std::string_view::npos) {
       clause = i;
       break;
     }
   }
+  while (clause < pos && folded_[clause] == ' ') ++clause;
+  return clause;
+}
+
+bool FoldedText::NegatedAt(size_t pos) const {
+  // Commas do not end the scope: "geen avond-, nacht- of weekenddiensten".
+  const size_t clause = ClauseStart(pos, kNegationWindow, ".;!?\n:");
   const std::string_view window(folded_.data() + clause, pos - clause);
   for (std::string_view neg : kNegations) {
     for (size_t p = window.find(neg); p != std::string_view::npos; p = window.find(neg, p + 1)) {

@@ -21,6 +21,9 @@ class FoldedText {
   // True when a negation word ("geen", "niet", "zonder", …) stands shortly before `pos`
   // in the same clause.
   bool NegatedAt(size_t pos) const;
+  // The start of the clause holding `pos`: just after the nearest of `separators` at most
+  // `max_back` bytes before it (else pos - max_back), spaces skipped.
+  size_t ClauseStart(size_t pos, size_t max_back, std::string_view separators) const;
 
  private:
   std::string folded_;

@@ -87,6 +87,28 @@ StatusOr<Context> LoadContext(const Args& args) {
   return ctx;
 }
 
+std::optional<Invocation> Begin(const std::string& cmd, const char* help, const std::vector<std::string>& argv,
+                                const std::vector<std::string>& with_value, const std::vector<std::string>& flags,
+                                int* exit_code) {
+  *exit_code = kExitFailure;
+  auto args = Args::Parse(argv, with_value, flags);
+  if (!args.ok()) {
+    PrintError(cmd, args.status().message() + " (see passend " + cmd + " --help)");
+    return std::nullopt;
+  }
+  if (args->Has("help")) {
+    std::fputs(help, stdout);
+    *exit_code = kExitOk;
+    return std::nullopt;
+  }
+  auto ctx = LoadContext(*args);
+  if (!ctx.ok()) {
+    PrintError(cmd, ctx.status().message());
+    return std::nullopt;
+  }
+  return Invocation{std::move(*args), std::move(*ctx)};
+}
+
 StatusOr<CandidateProfile> LoadCandidate(const Context& ctx, const std::string& path) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();

@@ -51,6 +51,17 @@ struct Context {
 };
 
 StatusOr<Context> LoadContext(const Args& args);
+
+// The start every subcommand shares: parse the options, answer --help, load the context.
+// Returns nullopt when the command is done, with `*exit_code` set (0 after --help, 2 after an
+// error, which has been printed).
+struct Invocation {
+  Args args;
+  Context ctx;
+};
+std::optional<Invocation> Begin(const std::string& cmd, const char* help, const std::vector<std::string>& argv,
+                                const std::vector<std::string>& with_value, const std::vector<std::string>& flags,
+                                int* exit_code);
 // The project's data/ directory: $PASSEND_SHARE_DIR or the one this build came from.
 std::string DefaultShareDir();
 

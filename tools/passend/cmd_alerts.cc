@@ -21,20 +21,11 @@ constexpr const char* kHelp =
 }  // namespace
 
 int RunAlerts(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv, {"candidates", "outbox", "week", "from"}, {});
-  if (!args.ok()) {
-    PrintError("alerts", args.status().message() + " (see passend alerts --help)");
-    return kExitFailure;
-  }
-  if (args->Has("help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  auto ctx = LoadContext(*args);
-  if (!ctx.ok()) {
-    PrintError("alerts", ctx.status().message());
-    return kExitFailure;
-  }
+  int exit_code = kExitOk;
+  auto inv = Begin("alerts", kHelp, argv, {"candidates", "outbox", "week", "from"}, {}, &exit_code);
+  if (!inv) return exit_code;
+  const Args* args = &inv->args;
+  Context* ctx = &inv->ctx;
   AlertOptions options;
   options.today = ctx->today;
   options.week = args->GetOr("week", FormatIsoWeek(ctx->today));

@@ -35,20 +35,11 @@ class CrawlLock {
 }  // namespace
 
 int RunCrawl(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv, {"sources"}, {});
-  if (!args.ok()) {
-    PrintError("crawl", args.status().message() + " (see passend crawl --help)");
-    return kExitFailure;
-  }
-  if (args->Has("help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
-  auto ctx = LoadContext(*args);
-  if (!ctx.ok()) {
-    PrintError("crawl", ctx.status().message());
-    return kExitFailure;
-  }
+  int exit_code = kExitOk;
+  auto inv = Begin("crawl", kHelp, argv, {"sources"}, {}, &exit_code);
+  if (!inv) return exit_code;
+  const Args* args = &inv->args;
+  Context* ctx = &inv->ctx;
   auto sources = LoadSources(args->GetOr("sources", ctx->share_dir + "/sources.json"));
   if (!sources.ok()) {
     PrintError("crawl", sources.status().message());

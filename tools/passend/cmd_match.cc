@@ -26,22 +26,13 @@ constexpr const char* kHelp =
 }  // namespace
 
 int RunMatch(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv, {"candidate", "limit", "explain"}, {"json", "include-excluded"});
-  if (!args.ok()) {
-    PrintError("match", args.status().message() + " (see passend match --help)");
-    return kExitFailure;
-  }
-  if (args->Has("help")) {
-    std::fputs(kHelp, stdout);
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  auto inv = Begin("match", kHelp, argv, {"candidate", "limit", "explain"}, {"json", "include-excluded"}, &exit_code);
+  if (!inv) return exit_code;
+  const Args* args = &inv->args;
+  Context* ctx = &inv->ctx;
   if (!args->Has("candidate")) {
     PrintError("match", "--candidate FILE is required");
-    return kExitFailure;
-  }
-  auto ctx = LoadContext(*args);
-  if (!ctx.ok()) {
-    PrintError("match", ctx.status().message());
     return kExitFailure;
   }
   auto candidate = LoadCandidate(*ctx, *args->Get("candidate"));
