@@ -6,45 +6,10 @@
 #include "alerts/mail.h"
 #include "common/file.h"
 #include "common/text.h"
+#include "model/display.h"
 
 namespace passend {
 namespace {
-
-std::string Money(double v) {
-  const long euros = std::lround(v);
-  std::string digits = std::to_string(euros), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  return "\xE2\x82\xAC " + out;
-}
-
-std::string SalaryText(const Salary& s) {
-  if (!s.known() || s.period.empty()) return "";
-  const bool hourly = s.period == "uur";
-  auto fmt = [&](double v) {
-    if (!hourly) return Money(v);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    std::string t = buf;
-    t[t.find('.')] = ',';
-    return "\xE2\x82\xAC " + t;
-  };
-  const std::string period = s.period == "4weken" ? "per 4 weken" : "per " + s.period;
-  if (s.min && s.max && *s.min != *s.max) return fmt(*s.min) + " - " + fmt(*s.max) + " bruto " + period;
-  if (s.min && !s.max) return "vanaf " + fmt(*s.min) + " bruto " + period;
-  if (!s.min && s.max) return "tot " + fmt(*s.max) + " bruto " + period;
-  return fmt(s.min.value_or(*s.max)) + " bruto " + period;
-}
-
-std::string HoursText(const Hours& h) {
-  auto n = [](double v) { return std::to_string(std::lround(v)); };
-  if (h.min && h.max && *h.min != *h.max) return n(*h.min) + "-" + n(*h.max) + " uur per week";
-  if (h.max) return (h.min ? "" : "tot ") + n(*h.max) + " uur per week";
-  if (h.min) return "vanaf " + n(*h.min) + " uur per week";
-  return "";
-}
 
 // Only shareable points to check; health-related ones become one neutral line.
 std::vector<std::string> ShareableChecks(const Match& m) {
@@ -71,8 +36,8 @@ MailVacancy ToMailVacancy(const Match& m, const CandidateProfile& c) {
     const char* how = c.travel.mode == "ov" ? "met het ov" : c.travel.mode == "fiets" ? "met de fiets" : "met de auto";
     mv.travel = "circa " + std::to_string(std::lround(*m.travel_minutes)) + " minuten " + how;
   }
-  mv.hours = HoursText(v.hours);
-  mv.salary = SalaryText(v.salary);
+  mv.hours = FormatHours(v.hours);
+  mv.salary = FormatSalary(v.salary);
   for (const FactorScore& f : m.factors) {
     if (f.factor == "competenties") mv.why = f.reason;
   }

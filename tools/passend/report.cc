@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "model/display.h"
 #include "model/json_io.h"
 
 namespace passend::cli {
@@ -17,9 +18,23 @@ std::string Headline(const Match& m) {
   const Vacancy& v = m.vacancy;
   std::string line = v.title + (v.employer.empty() ? "" : " — " + v.employer);
   std::string where = v.location.place.empty() ? (v.location.remote ? "remote" : "plaats onbekend") : v.location.place;
-  if (m.travel_minutes) where += ", circa " + Fixed(*m.travel_minutes, "%.0f") + " min reizen";
-  return line + "\n      " + where + (m.wage_ratio ? " · loon " + Fixed(*m.wage_ratio * 100, "%.0f") + "% van maatmanloon" : "") +
-         " · sleutel " + v.key;
+  if (m.distance_km) where += " (" + Fixed(*m.distance_km, "%.0f") + " km, circa " + Fixed(*m.travel_minutes, "%.0f") + " min)";
+  const std::string hours = FormatHours(v.hours), salary = FormatSalary(v.salary);
+  std::string facts = where + " · " + (hours.empty() ? "uren onbekend" : hours) + " · " +
+                      (salary.empty() ? "salaris onbekend" : salary);
+  if (m.wage_ratio) facts += " (" + Fixed(*m.wage_ratio * 100, "%.0f") + "% van maatmanloon)";
+  return line + "\n      " + facts + "\n      sleutel " + v.key;
+}
+
+// "competenties 0,80 · loon 0,92 · …"
+std::string FactorLine(const Match& m) {
+  std::string out;
+  for (const FactorScore& f : m.factors) {
+    std::string score = Fixed(f.score, "%.2f");
+    score[score.find('.')] = ',';
+    out += (out.empty() ? "" : " · ") + f.factor + " " + score;
+  }
+  return out;
 }
 
 void AppendReasons(std::string& out, const char* mark, const std::vector<Reason>& reasons) {
@@ -35,16 +50,19 @@ std::string FormatMatchTable(const CandidateProfile& c, const std::vector<Match>
   }
   std::string out = "Kandidaat " + c.name + " (" + c.id + "): " + std::to_string(suitable) + " passend, " +
                     std::to_string(checks) + " passend met aandachtspunten" +
-                    (excluded ? ", " + std::to_string(excluded) + " niet passend" : "") + "\n\n";
+                    (excluded ? ", " + std::to_string(excluded) + " niet passend" : "") +
+                    "\n(x = uitsluitend, ! = aandachtspunt, + = in orde; --explain KEY toont alle factoren)\n\n";
   int n = 0;
   for (const Match& m : matches) {
     out += Fixed(++n, "%3.0f") + ". " + VerdictLabel(m.verdict) + " (score " + Fixed(m.score, "%.2f") + ")  " +
            Headline(m) + "\n";
+    out += "      scores: " + FactorLine(m) + "\n";
     for (const FactorScore& f : m.factors) {
-      if (f.factor == "competenties") out += "      + " + f.reason + "\n";
+      if (f.factor == "competenties") out += "      · " + f.reason + "\n";
     }
     AppendReasons(out, "x", m.conflicts);
     AppendReasons(out, "!", m.checks);
+    AppendReasons(out, "+", m.passed);
     out += "\n";
   }
   if (matches.empty()) out += "Geen passende vacatures gevonden.\n";
