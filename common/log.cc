@@ -1,12 +1,6 @@
 #include "common/log.h"
 
-#include <cstdio>
-
 namespace passend {
-
-void LogLine(const char* level, const std::string& fields) {
-  std::fprintf(stderr, "level=%s %s\n", level, fields.c_str());
-}
 
 std::string LogValue(const std::string& value) {
   if (!value.empty() && value.find_first_of(" \"=\t\n") == std::string::npos) return value;

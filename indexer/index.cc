@@ -156,20 +156,6 @@ StatusOr<Vacancy> VacancyReader::Get(const std::string& key) const {
   }
 }
 
-StatusOr<std::vector<Vacancy>> VacancyReader::All() const {
-  try {
-    std::vector<Vacancy> out;
-    for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
-      auto v = FromDocument(impl_->db.get_document(*it), impl_->path);
-      if (!v.ok()) return v.status();
-      out.push_back(std::move(*v));
-    }
-    return out;
-  } catch (const Xapian::Error& e) {
-    return FromXapian(e, impl_->path + ": read all");
-  }
-}
-
 const Xapian::Database& VacancyReader::database() const { return impl_->db; }
 
 }  // namespace passend

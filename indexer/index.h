@@ -59,7 +59,6 @@ class VacancyReader {
   static StatusOr<VacancyReader> Open(const std::string& path);
 
   StatusOr<Vacancy> Get(const std::string& key) const;
-  StatusOr<std::vector<Vacancy>> All() const;
   const Xapian::Database& database() const;
 
  private:

@@ -175,15 +175,9 @@ StatusOr<CandidateProfile> CandidateFromJsonText(const std::string& text, const 
   return c;
 }
 
-std::string CandidateToJson(const CandidateProfile& c) {
-  rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
-  w.StartObject();
-  w.Key("id");
-  w.String(c.id.c_str());
-  w.Key("name");
-  w.String(c.name.c_str());
-  WriteOptString(w, "email", c.email);
+namespace {
+
+void WriteFml(JsonWriter& w, const CandidateProfile& c) {
   w.Key("fml");
   w.StartObject();
   for (const auto& [key, limit] : c.fml) {
@@ -202,8 +196,9 @@ std::string CandidateToJson(const CandidateProfile& c) {
     w.EndObject();
   }
   w.EndObject();
-  WriteStringArray(w, "competences", c.competences);
-  WriteStringArray(w, "target_occupations", c.target_occupations);
+}
+
+void WriteWageHomeTravel(JsonWriter& w, const CandidateProfile& c) {
   w.Key("maatmanloon");
   w.StartObject();
   w.Key("amount");
@@ -229,6 +224,23 @@ std::string CandidateToJson(const CandidateProfile& c) {
   w.Key("mode");
   w.String(c.travel.mode.c_str());
   w.EndObject();
+}
+
+}  // namespace
+
+std::string CandidateToJson(const CandidateProfile& c) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  w.Key("id");
+  w.String(c.id.c_str());
+  w.Key("name");
+  w.String(c.name.c_str());
+  WriteOptString(w, "email", c.email);
+  WriteFml(w, c);
+  WriteStringArray(w, "competences", c.competences);
+  WriteStringArray(w, "target_occupations", c.target_occupations);
+  WriteWageHomeTravel(w, c);
   WriteOptNumber(w, "hours_available", c.hours_available);
   WriteOptString(w, "education", c.education);
   w.Key("requires_structural");

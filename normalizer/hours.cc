@@ -42,6 +42,25 @@ void Take(Hours* h, double lo, double hi, const std::string& t, size_t begin, si
   h->phrase = t.substr(begin, end - begin);
 }
 
+// "4x9": four days of nine hours.
+bool FindDaysTimesHours(const std::string& t, Hours* h) {
+  for (size_t p = 1; p + 1 < t.size(); ++p) {
+    if (t[p] == 'x' && std::isdigit(static_cast<unsigned char>(t[p - 1])) &&
+        std::isdigit(static_cast<unsigned char>(t[p + 1])) && (p < 2 || !IsWordChar(t[p - 2]))) {
+      const double days = t[p - 1] - '0';
+      size_t e = p + 1;
+      while (e < t.size() && std::isdigit(static_cast<unsigned char>(t[e]))) ++e;
+      if (e < t.size() && IsWordChar(t[e])) continue;
+      const auto per_day = ParseDouble(t.substr(p + 1, e - p - 1));
+      if (per_day && days >= 3 && days <= 6 && *per_day >= 4 && *per_day <= 12) {
+        Take(h, days * *per_day, days * *per_day, t, p - 1, e);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Hours ExtractHours(const FoldedText& text) {
@@ -76,21 +95,7 @@ Hours ExtractHours(const FoldedText& text) {
     }
     if (h.max) return h;
   }
-  // "4x9" (four days of nine hours).
-  for (size_t p = 1; p + 1 < t.size(); ++p) {
-    if (t[p] == 'x' && std::isdigit(static_cast<unsigned char>(t[p - 1])) &&
-        std::isdigit(static_cast<unsigned char>(t[p + 1])) && (p < 2 || !IsWordChar(t[p - 2]))) {
-      const double days = t[p - 1] - '0';
-      size_t e = p + 1;
-      while (e < t.size() && std::isdigit(static_cast<unsigned char>(t[e]))) ++e;
-      if (e < t.size() && IsWordChar(t[e])) continue;
-      const auto per_day = ParseDouble(t.substr(p + 1, e - p - 1));
-      if (per_day && days >= 3 && days <= 6 && *per_day >= 4 && *per_day <= 12) {
-        Take(&h, days * *per_day, days * *per_day, t, p - 1, e);
-        return h;
-      }
-    }
-  }
+  if (FindDaysTimesHours(t, &h)) return h;
   if (text.FindWord("fulltime") != std::string::npos || text.FindWord("full-time") != std::string::npos) {
     h.min = 36;
     h.max = 40;

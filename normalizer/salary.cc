@@ -133,6 +133,20 @@ bool JoinedAsRange(const std::string& t, const Amount& a, const Amount& b) {
          between == "/" || between == "tot en met" || between == "t/m";
 }
 
+// A salary from structured feed fields, when they hold a plausible one.
+std::optional<Salary> FromFields(const SalaryFields& f) {
+  if (f.min.empty() && f.max.empty()) return std::nullopt;
+  Salary s;
+  s.min = ParseAmount(f.min);
+  s.max = ParseAmount(f.max);
+  s.period = PeriodFromField(f.period);
+  const double probe = s.min.value_or(s.max.value_or(0));
+  if (s.period.empty()) s.period = PeriodFromMagnitude(probe);
+  if (s.period.empty() || !Plausible(probe, s.period)) return std::nullopt;
+  s.phrase = f.min + (f.max.empty() ? "" : " - " + f.max) + " " + f.period;
+  return s;
+}
+
 }  // namespace
 
 std::optional<double> ParseAmount(std::string_view s) {
@@ -201,18 +215,7 @@ Salary ExtractSalary(const SalaryFields& f, const FoldedText& text) {
   Salary s;
   const std::string currency = ToLowerAscii(Trim(f.currency));
   if (!currency.empty() && currency != "eur" && currency != "euro") return s;  // not comparable
-  if (!f.min.empty() || !f.max.empty()) {
-    s.min = ParseAmount(f.min);
-    s.max = ParseAmount(f.max);
-    s.period = PeriodFromField(f.period);
-    const double probe = s.min.value_or(s.max.value_or(0));
-    if (s.period.empty()) s.period = PeriodFromMagnitude(probe);
-    if (!s.period.empty() && Plausible(probe, s.period)) {
-      s.phrase = f.min + (f.max.empty() ? "" : " - " + f.max) + " " + f.period;
-      return s;
-    }
-    s = Salary();
-  }
+  if (auto fields = FromFields(f)) return *fields;
   const FoldedText field_text(f.text);
   const std::string& t = f.text.empty() ? text.text() : field_text.text();
   const auto amounts = FindEuroAmounts(t);

@@ -40,6 +40,17 @@ TEST(XmlAdapterTest, EntitiesFromADtdAreNotExpanded) {
   }
 }
 
+TEST(XmlAdapterTest, Latin1AndBomFeedsComeOutAsUtf8) {
+  const std::string latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><source><job><referencenumber>1</referencenumber>"
+                             "<title>Caf\xE9medewerker</title></job></source>";
+  auto feed = ParseIndeedXml("l1", latin1);
+  ASSERT_TRUE(feed.ok()) << feed.status().message();
+  EXPECT_EQ(feed->postings[0].title, "Caf\xC3\xA9medewerker");
+  auto bom = ParseIndeedXml("bom", "\xEF\xBB\xBF<source><job><url>u</url><title>Kok</title></job></source>");
+  ASSERT_TRUE(bom.ok()) << bom.status().message();
+  EXPECT_EQ(bom->postings[0].title, "Kok");
+}
+
 TEST(XmlAdapterTest, JobWithoutIdOrUrlIsARecordError) {
   auto feed = ParseIndeedXml("s", "<source><job><title>A</title></job><job><referencenumber>2</referencenumber>"
                                   "<title>B</title></job></source>");
