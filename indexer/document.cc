@@ -4,7 +4,6 @@
 #include "common/text.h"
 #include "geo/gazetteer.h"
 #include "indexer/schema.h"
-#include "model/json_io.h"
 
 namespace passend {
 namespace schema {
@@ -36,10 +35,10 @@ void AddText(Xapian::Document& doc, const Vacancy& v) {
   tg.set_stemmer(Xapian::Stem("dutch"));
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   tg.set_document(doc);
-  tg.index_text(v.title, 1, schema::kTitlePrefix);
-  tg.index_text(v.title, kTitleWeight);
-  tg.increase_termpos();
-  tg.index_text(v.description);
+  // No positions: Passend runs no phrase queries, and they would double the index.
+  tg.index_text_without_positions(v.title, 1, schema::kTitlePrefix);
+  tg.index_text_without_positions(v.title, kTitleWeight);
+  tg.index_text_without_positions(v.description);
 }
 
 void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
@@ -69,7 +68,8 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
 
 }  // namespace
 
-Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash) {
+Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const std::string& content_hash,
+                               Days first_seen) {
   Xapian::Document doc;
   AddText(doc, v);
   AddFilterTerms(doc, v);
@@ -81,9 +81,9 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash
   AddNumber(doc, schema::kSlotHoursMax, v.hours.max);
   AddDate(doc, schema::kSlotDatePosted, v.date_posted);
   AddDate(doc, schema::kSlotValidThrough, v.valid_through);
-  AddDate(doc, schema::kSlotFirstSeen, v.first_seen);
+  doc.add_value(schema::kSlotFirstSeen, Xapian::sortable_serialise(first_seen));
   doc.add_value(schema::kSlotContentHash, content_hash);
-  doc.set_data(VacancyToJson(v));
+  doc.set_data(json);
   return doc;
 }
 

@@ -3,11 +3,15 @@
 
 #include <xapian.h>
 
+#include "common/date.h"
 #include "model/vacancy.h"
 
 namespace passend {
 
-// `content_hash` is stored in its value slot so the next crawl can skip unchanged ones.
-Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash);
+// `json` is the vacancy's JSON without first_seen (the document data) and `content_hash`
+// its hash, stored so the next crawl can skip unchanged ones; `first_seen` goes into its
+// value slot.
+Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const std::string& content_hash,
+                               Days first_seen);
 
 }  // namespace passend

@@ -26,17 +26,22 @@ Status CheckSchema(const Xapian::Database& db, const std::string& path) {
   return Status::Ok();
 }
 
-StatusOr<Vacancy> FromDocument(const Xapian::Document& doc, const std::string& where) {
-  return VacancyFromJsonText(doc.get_data(), where);
+// The document data: the vacancy's JSON without first_seen, which lives in a value slot.
+std::string DocumentJson(Vacancy v) {
+  v.first_seen.clear();
+  return VacancyToJson(v);
 }
 
 }  // namespace
 
-std::string ContentHash(const Vacancy& v) {
-  Vacancy copy = v;
-  copy.first_seen.clear();
-  return HexId(StableHash64(VacancyToJson(copy)));
+StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where) {
+  auto v = VacancyFromJsonText(doc.get_data(), where);
+  const std::string first_seen = doc.get_value(schema::kSlotFirstSeen);
+  if (v.ok() && !first_seen.empty()) v->first_seen = FormatDate(static_cast<Days>(Xapian::sortable_unserialise(first_seen)));
+  return v;
 }
+
+std::string ContentHash(const Vacancy& v) { return HexId(StableHash64(DocumentJson(v))); }
 
 struct VacancyIndex::Impl {
   std::string path;
@@ -70,18 +75,19 @@ StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
 StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
   try {
     const std::string id_term = schema::kIdPrefix + v.key;
-    const std::string hash = ContentHash(v);
-    v.first_seen = FormatDate(today);
+    const std::string json = DocumentJson(v);
+    const std::string hash = HexId(StableHash64(json));
+    Days first_seen = today;
     UpsertOutcome outcome = UpsertOutcome::kAdded;
     Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
     if (it != impl_->db.postlist_end(id_term)) {
       const Xapian::Document old = impl_->db.get_document(*it);
       if (old.get_value(schema::kSlotContentHash) == hash) return UpsertOutcome::kUnchanged;
-      auto previous = FromDocument(old, impl_->path + ": " + v.key);
-      if (previous.ok() && !previous->first_seen.empty()) v.first_seen = previous->first_seen;
+      const std::string previous = old.get_value(schema::kSlotFirstSeen);
+      if (!previous.empty()) first_seen = static_cast<Days>(Xapian::sortable_unserialise(previous));
       outcome = UpsertOutcome::kUpdated;
     }
-    impl_->db.replace_document(id_term, BuildDocument(v, hash));
+    impl_->db.replace_document(id_term, BuildDocument(v, json, hash, first_seen));
     return outcome;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": upsert " + v.key);
@@ -150,7 +156,7 @@ StatusOr<Vacancy> VacancyReader::Get(const std::string& key) const {
     const std::string id_term = schema::kIdPrefix + key;
     Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
     if (it == impl_->db.postlist_end(id_term)) return Status::NotFound("vacancy " + key + ": not in the index");
-    return FromDocument(impl_->db.get_document(*it), impl_->path + ": " + key);
+    return VacancyFromDocument(impl_->db.get_document(*it), impl_->path + ": " + key);
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": get " + key);
   }

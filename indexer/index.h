@@ -16,6 +16,7 @@
 
 namespace Xapian {
 class Database;
+class Document;
 class WritableDatabase;
 }  // namespace Xapian
 
@@ -66,6 +67,9 @@ class VacancyReader {
   explicit VacancyReader(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Decodes an index document (data JSON plus first_seen from its value slot).
+StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where);
 
 // The hash that decides "unchanged": over the vacancy's JSON without first_seen.
 std::string ContentHash(const Vacancy& v);

@@ -69,7 +69,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c) 
     enquire.set_query(BuildCandidateQuery(c, schema_, options_));
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options_.max_candidates));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto v = VacancyFromJsonText(it.get_document().get_data(), "index document " + std::to_string(*it));
+      auto v = VacancyFromDocument(it.get_document(), "index document " + std::to_string(*it));
       if (!v.ok()) return v.status();
       Match m = Evaluate(c, *v, it.get_percent() / 100.0);
       if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;

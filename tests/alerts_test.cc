@@ -116,7 +116,7 @@ class AlertJobTest : public testing::Test {
       v.contract = "vast";
       v.structural = true;
       if (i == 2) v.demands.push_back({"IV.tillen", 1, 10.0, "text", "dozen tot 10 kg", 0, 0.9});
-      ASSERT_TRUE(index->Upsert(v, kToday).ok());
+      ASSERT_TRUE(index->Upsert(v, kToday - 3).ok());  // crawled earlier in the week
     }
     ASSERT_TRUE(index->Commit().ok());
     reader_.emplace(std::move(*VacancyReader::Open(dir_ + "/idx")));
@@ -134,11 +134,13 @@ class AlertJobTest : public testing::Test {
     return o;
   }
 
-  CandidateAlertResult Run(const std::string& week) {
+  CandidateAlertResult Run(const std::string& week, Days today = kToday) {
     MatchOptions mo;
-    mo.today = kToday;
+    mo.today = today;
     const Matcher matcher(*reader_, test::Schema(), mo);
-    AlertJob job(matcher, *reader_, *store_, Options(week));
+    AlertOptions options = Options(week);
+    options.today = today;
+    AlertJob job(matcher, *reader_, *store_, options);
     return job.Run(candidate_);
   }
 
@@ -158,6 +160,33 @@ TEST_F(AlertJobTest, SecondRunForTheSameWeekSendsNothing) {
   EXPECT_EQ(test::ReadText(first.file), eml);
   // Next week: everything was offered already.
   EXPECT_EQ(Run("2026-W49").outcome, AlertOutcome::kNothingNew);
+}
+
+TEST_F(AlertJobTest, OnlyVacanciesFirstSeenSinceTheLastAlertAreNew) {
+  candidate_.alerts.max_per_mail = 2;
+  const CandidateAlertResult first = Run("2026-W48");
+  ASSERT_EQ(first.vacancies, 2);  // the third one waits, but is not new next week
+  const Days next_week = kToday + 7;
+  {
+    auto index = VacancyIndex::OpenWritable(dir_ + "/idx");
+    ASSERT_TRUE(index.ok());
+    Vacancy v;
+    v.key = "nieuw";
+    v.title = "Medewerker planning";
+    v.location = {"Utrecht", "", "Utrecht", "Utrecht", 52.09, 5.12, false};
+    v.salary.period = "uur";
+    v.salary.min = v.salary.max = v.salary.hourly_min = v.salary.hourly_max = 19;
+    v.hours.min = v.hours.max = 24;
+    v.contract = "vast";
+    v.structural = true;
+    ASSERT_TRUE(index->Upsert(v, next_week).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  reader_.emplace(std::move(*VacancyReader::Open(dir_ + "/idx")));
+  const CandidateAlertResult second = Run("2026-W49", next_week);
+  EXPECT_EQ(second.outcome, AlertOutcome::kSent);
+  EXPECT_EQ(second.vacancies, 1);
+  EXPECT_NE(test::ReadText(second.file).find("Medewerker planning"), std::string::npos);
 }
 
 TEST_F(AlertJobTest, MailHasNoHealthData) {

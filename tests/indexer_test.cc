@@ -41,7 +41,7 @@ TEST(IndexTest, UpsertAddsSkipsUnchangedAndKeepsFirstSeenOnUpdate) {
   ASSERT_TRUE(reader.ok());
   auto v = reader->Get("a");
   ASSERT_TRUE(v.ok());
-  EXPECT_EQ(v->first_seen, "2026-11-01");
+  EXPECT_EQ(v->first_seen, "2026-11-01");  // kept through the update, read from its value slot
   EXPECT_NE(v->description.find("32 uur"), std::string::npos);
 }
 

@@ -17,6 +17,7 @@ constexpr const char* kUsage =
     "  crawl    fetch the vacancy sources into the index (daily, from cron)\n"
     "  match    rank vacancies for one candidate, with verdicts and reasons\n"
     "  alerts   write the weekly alert mails, exactly once per candidate and week\n"
+    "  index    bulk-load normalised vacancies from JSON Lines\n"
     "  demo     run crawl, match and alerts on the bundled data\n"
     "\n"
     "Options for every command:\n"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
     if (cmd == "match") return passend::cli::RunMatch(rest);
     if (cmd == "alerts") return passend::cli::RunAlerts(rest);
     if (cmd == "demo") return passend::cli::RunDemo(rest);
+    if (cmd == "index") return passend::cli::RunIndex(rest);
     std::fprintf(stderr, "passend: unknown command \"%s\"\n\n%s", cmd.c_str(), kUsage);
     return passend::cli::kExitFailure;
   } catch (const std::exception& e) {

@@ -1,0 +1,180 @@
+// Benchmark for ingest and matching at realistic scale (not a test). Generates seeded
+// synthetic vacancies (through the real normalizer), writes them as JSON Lines, loads them
+// into a fresh index, then times matching for many different candidates. Prints JSON.
+//
+//   build/bench/bench_match --vacancies 1000000 --candidates 1000 --seed 42 --dir /tmp/passend-bench
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "bench/generator.h"
+#include "indexer/ingest.h"
+#include "matcher/matcher.h"
+#include "model/json_io.h"
+#include "normalizer/demands.h"
+
+namespace passend::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Config {
+  long vacancies = 1000000;
+  long candidates = 1000;
+  long warmup = 200;
+  uint64_t seed = 42;
+  std::string dir = "/tmp/passend-bench";
+  std::string share = PASSEND_SOURCE_DIR "/data";
+  bool reuse = false;  // keep an existing index and JSONL
+};
+
+double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
+
+long PeakRssKib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+uintmax_t DirBytes(const std::string& dir) {
+  uintmax_t total = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) total += e.file_size();
+  }
+  return total;
+}
+
+bool ParseArgs(int argc, char** argv, Config* c) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--vacancies") c->vacancies = std::stol(next());
+    else if (a == "--candidates") c->candidates = std::stol(next());
+    else if (a == "--warmup") c->warmup = std::stol(next());
+    else if (a == "--seed") c->seed = std::stoull(next());
+    else if (a == "--dir") c->dir = next();
+    else if (a == "--share-dir") c->share = next();
+    else if (a == "--reuse") c->reuse = true;
+    else {
+      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse]\n");
+      return false;
+    }
+  }
+  return true;
+}
+
+struct GenerateResult {
+  long postings = 0;
+  double seconds = 0;
+};
+
+GenerateResult GenerateJsonl(const Config& c, Generator& gen, const Normalizer& normalizer, const std::string& path) {
+  std::ofstream out(path, std::ios::trunc);
+  const auto start = Clock::now();
+  GenerateResult r;
+  while (r.postings < c.vacancies) {
+    for (const RawPosting& raw : gen.NextJob()) {
+      auto v = normalizer.Normalize(raw);
+      if (!v.ok()) continue;
+      out << VacancyToJson(*v) << '\n';
+      if (++r.postings >= c.vacancies) break;
+    }
+  }
+  r.seconds = Seconds(start);
+  return r;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
+}
+
+int Run(const Config& c) {
+  auto schema = FmlSchema::Load(c.share + "/fml/items.json");
+  auto gazetteer = Gazetteer::Load(c.share + "/gazetteer/nl_places.tsv");
+  if (!schema.ok() || !gazetteer.ok()) {
+    std::fprintf(stderr, "bench_match: %s\n", (!schema.ok() ? schema.status() : gazetteer.status()).message().c_str());
+    return 2;
+  }
+  auto lexicon = DemandLexicon::Load(c.share + "/lexicon/demands.json", *schema);
+  if (!lexicon.ok()) return 2;
+  const Normalizer normalizer({&*schema, &*gazetteer, &*lexicon});
+  Generator gen(c.seed, *gazetteer, std::string(PASSEND_SOURCE_DIR) + "/bench/data/population_nl.tsv");
+  std::filesystem::create_directories(c.dir);
+  const std::string jsonl = c.dir + "/vacancies.jsonl", index_dir = c.dir + "/index";
+  const Days today = DaysFromCivil(2026, 11, 23);
+
+  GenerateResult generated;
+  IngestReport ingested;
+  double ingest_seconds = 0;
+  if (!c.reuse || !std::filesystem::exists(index_dir)) {
+    generated = GenerateJsonl(c, gen, normalizer, jsonl);
+    std::filesystem::remove_all(index_dir);
+    auto index = VacancyIndex::OpenWritable(index_dir);
+    std::ifstream in(jsonl);
+    IngestOptions options;
+    options.today = today;
+    const auto start = Clock::now();
+    auto report = IngestJsonLines(in, jsonl, *index, options);
+    ingest_seconds = Seconds(start);
+    if (!report.ok()) {
+      std::fprintf(stderr, "bench_match: %s\n", report.status().message().c_str());
+      return 2;
+    }
+    ingested = *report;
+  }
+  const long rss_after_ingest = PeakRssKib();
+
+  auto reader = VacancyReader::Open(index_dir);
+  if (!reader.ok()) return 2;
+  MatchOptions options;
+  options.today = today;
+  const Matcher matcher(*reader, *schema, options);
+  Generator people(c.seed + 1, *gazetteer, std::string(PASSEND_SOURCE_DIR) + "/bench/data/population_nl.tsv");
+  std::vector<CandidateProfile> candidates;
+  for (long i = 0; i < c.candidates + c.warmup; ++i) candidates.push_back(people.NextCandidate(*schema));
+  for (long i = 0; i < c.warmup; ++i) (void)matcher.MatchCandidate(candidates[static_cast<size_t>(i)]);
+  std::vector<double> ms;
+  long results = 0, suitable = 0;
+  const auto match_start = Clock::now();
+  for (long i = c.warmup; i < c.warmup + c.candidates; ++i) {
+    const auto t0 = Clock::now();
+    auto m = matcher.MatchCandidate(candidates[static_cast<size_t>(i)]);
+    ms.push_back(Seconds(t0) * 1000);
+    if (!m.ok()) continue;
+    results += static_cast<long>(m->size());
+    for (const Match& x : *m) suitable += x.verdict == Verdict::kSuitable;
+  }
+  const double match_seconds = Seconds(match_start);
+  const double mean_ms = match_seconds * 1000 / static_cast<double>(std::max(1L, c.candidates));
+
+  std::printf("{\n  \"benchmark\": \"match\",\n  \"seed\": %llu,\n", static_cast<unsigned long long>(c.seed));
+  std::printf("  \"generate\": {\"postings\": %ld, \"seconds\": %.1f, \"normalized_per_second\": %.0f},\n",
+              generated.postings, generated.seconds, generated.seconds > 0 ? static_cast<double>(generated.postings) / generated.seconds : 0);
+  std::printf("  \"ingest\": {\"lines\": %ld, \"added\": %ld, \"seconds\": %.1f, \"vacancies_per_second\": %.0f},\n",
+              ingested.lines, ingested.added, ingest_seconds, ingest_seconds > 0 ? static_cast<double>(ingested.added) / ingest_seconds : 0);
+  std::printf("  \"index\": {\"bytes\": %ju},\n", DirBytes(index_dir));
+  std::printf("  \"match\": {\"candidates\": %ld, \"warmup\": %ld, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"p99_ms\": %.2f, "
+              "\"mean_ms\": %.2f, \"avg_results\": %.1f, \"avg_passend\": %.1f, \"projected_100k_candidates_seconds\": %.0f},\n",
+              c.candidates, c.warmup, Percentile(ms, 0.50), Percentile(ms, 0.95), Percentile(ms, 0.99), mean_ms,
+              static_cast<double>(results) / static_cast<double>(std::max(1L, c.candidates)),
+              static_cast<double>(suitable) / static_cast<double>(std::max(1L, c.candidates)), mean_ms * 100000 / 1000);
+  std::printf("  \"peak_rss_kib\": {\"after_ingest\": %ld, \"end\": %ld}\n}\n", rss_after_ingest, PeakRssKib());
+  return 0;
+}
+
+}  // namespace
+}  // namespace passend::bench
+
+int main(int argc, char** argv) {
+  passend::bench::Config config;
+  if (!passend::bench::ParseArgs(argc, argv, &config)) return 2;
+  return passend::bench::Run(config);
+}
