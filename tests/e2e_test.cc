@@ -212,6 +212,26 @@ TEST_F(EndToEndTest, DemoRunsTheWholeJobOnTheBundledData) {
   EXPECT_NE(again.out.find("sent=0 nothing_new=0 already_done=6"), std::string::npos) << again.out;
 }
 
+TEST_F(EndToEndTest, IndexLoadsJsonLinesAndNamesBadLines) {
+  const std::string jsonl = dir_ + "/vacatures.jsonl";
+  test::WriteText(jsonl,
+                  R"({"key": "a1", "title": "Administratief medewerker", "location": {"place": "Utrecht", "lat": 52.09, "lon": 5.12}})"
+                  "\n"
+                  R"({"key": "a2", "title": 42})"
+                  "\n\n"
+                  R"({"key": "a3", "title": "Planner", "location": {"place": "Utrecht", "lat": 52.09, "lon": 5.12}})"
+                  "\n");
+  const auto r = Passend({"index", "--jsonl", jsonl});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "summary lines=4 new=2 updated=0 unchanged=0 rejected=1\n");
+  EXPECT_EQ(r.err, "passend index: error: " + jsonl + ":2: title: expected a string\n");
+  const auto again = Passend({"index", "--jsonl", jsonl});
+  EXPECT_EQ(again.out, "summary lines=4 new=0 updated=0 unchanged=2 rejected=1\n");
+  const auto explain = Passend({"match", "--candidate", test::DataDir() + "/candidates/anna-de-vries.json", "--explain", "a3"});
+  EXPECT_EQ(explain.exit_code, 0) << explain.err;
+  EXPECT_NE(explain.out.find("Vacature a3: Planner"), std::string::npos) << explain.out;
+}
+
 TEST_F(EndToEndTest, HelpAndUsageErrors) {
   EXPECT_EQ(test::RunPassend({"--help"}).exit_code, 0);
   EXPECT_NE(test::RunPassend({"crawl", "--help"}).out.find("Exit: 0 all sources ok"), std::string::npos);
