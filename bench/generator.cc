@@ -8,6 +8,7 @@
 #include "common/date.h"
 #include "common/file.h"
 #include "common/text.h"
+#include "model/display.h"
 
 namespace passend::bench {
 namespace {
@@ -23,37 +24,18 @@ bool Chance(std::mt19937_64& rng, double p) { return std::uniform_real_distribut
 
 double Uniform(std::mt19937_64& rng, double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); }
 
-// "2.650" for monthly amounts.
-std::string Thousands(double v) {
-  const std::string d = std::to_string(std::lround(v));
-  std::string out;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (i > 0 && (d.size() - i) % 3 == 0) out += '.';
-    out += d[i];
-  }
-  return out;
-}
-
-std::string Cents(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
-  s[s.find('.')] = ',';
-  return s;
-}
-
 // The salary sentence, in one of the ways Dutch vacancies write it.
 std::string SalaryText(std::mt19937_64& rng, double lo, double hi, double hours) {
   const double m = 52.0 / 12.0 * hours;
   switch (std::uniform_int_distribution<int>(0, 6)(rng)) {
-    case 0: return "€ " + Thousands(lo * m) + " - € " + Thousands(hi * m) + " bruto per maand.";
-    case 1: return "Salaris tussen € " + Thousands(lo * m) + ",- en € " + Thousands(hi * m) + ",- bruto per maand (o.b.v. " +
+    case 0: return "€ " + GroupThousands(lo * m) + " - € " + GroupThousands(hi * m) + " bruto per maand.";
+    case 1: return "Salaris tussen € " + GroupThousands(lo * m) + ",- en € " + GroupThousands(hi * m) + ",- bruto per maand (o.b.v. " +
                    std::to_string(std::lround(hours)) + " uur).";
-    case 2: return "€ " + Cents(lo) + " bruto per uur.";
-    case 3: return "Een uurloon vanaf €" + Cents(lo) + " per uur.";
-    case 4: return "Tot €" + Thousands(hi * m * 12) + " per jaar.";
+    case 2: return "€ " + DecimalComma(lo) + " bruto per uur.";
+    case 3: return "Een uurloon vanaf €" + DecimalComma(lo) + " per uur.";
+    case 4: return "Tot €" + GroupThousands(hi * m * 12) + " per jaar.";
     case 5: return "Salaris marktconform.";
-    default: return "€ " + Cents(lo) + " - € " + Cents(hi) + " per uur.";
+    default: return "€ " + DecimalComma(lo) + " - € " + DecimalComma(hi) + " per uur.";
   }
 }
 

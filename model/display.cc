@@ -4,31 +4,27 @@
 #include <cstdio>
 
 namespace passend {
-namespace {
-
-std::string WholeEuros(double v) {
+std::string GroupThousands(double v) {
   const std::string digits = std::to_string(std::lround(v));
   std::string out;
   for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) out += '.';
     out += digits[i];
   }
-  return "\xE2\x82\xAC " + out;
+  return out;
 }
 
-std::string Cents(double v) {
+std::string DecimalComma(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);
   std::string t = buf;
   t[t.find('.')] = ',';
-  return "\xE2\x82\xAC " + t;
+  return t;
 }
-
-}  // namespace
 
 std::string FormatSalary(const Salary& s) {
   if (!s.known() || s.period.empty() || (!s.min && !s.max)) return "";
-  auto fmt = [&](double v) { return s.period == "uur" ? Cents(v) : WholeEuros(v); };
+  auto fmt = [&](double v) { return "\xE2\x82\xAC " + (s.period == "uur" ? DecimalComma(v) : GroupThousands(v)); };
   const std::string period = s.period == "4weken" ? "per 4 weken" : "per " + s.period;
   if (s.min && s.max && *s.min != *s.max) return fmt(*s.min) + " - " + fmt(*s.max) + " bruto " + period;
   if (s.min && !s.max) return "vanaf " + fmt(*s.min) + " bruto " + period;

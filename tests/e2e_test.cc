@@ -193,7 +193,7 @@ TEST_F(EndToEndTest, BadCandidateFilesGiveOneClearLine) {
   EXPECT_NE(alerts.out.find("candidate=anna-de-vries outcome=sent"), std::string::npos) << alerts.out;
 }
 
-TEST_F(EndToEndTest, MatchWithoutAnIndexSaysWhatToDo) {
+TEST_F(EndToEndTest, MatchWithoutAnIndexNamesTheNextStep) {
   const auto r = Passend({"match", "--candidate", test::DataDir() + "/candidates/anna-de-vries.json"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "passend match: error: " + dir_ + "/var/index: no index here; run `passend crawl` first\n");
