@@ -118,28 +118,28 @@ std::string Latin1ToUtf8(std::string_view in) {
   return out;
 }
 
-std::string FoldForMatch(std::string_view in) {
+std::string FoldForMatch(std::string_view in, std::vector<int>* offsets) {
   std::string out;
   out.reserve(in.size());
+  if (offsets) offsets->reserve(in.size());
   for (size_t i = 0; i < in.size();) {
+    const size_t before = out.size();
     size_t len = Utf8SequenceLength(in, i);
     if (len == 0) {
       out += ' ';
-      ++i;
-      continue;
-    }
-    if (len == 1) {
+      len = 1;
+    } else if (len == 1) {
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(in[i])));
     } else {
       const uint32_t cp = DecodeAt(in, i, len);
       const std::string_view folded = FoldCodePoint(cp);
-      if (!folded.empty() || cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D ||
-          cp == 0xFEFF) {
+      if (!folded.empty() || cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF) {
         out.append(folded);
       } else {
         out.append(in.substr(i, len));
       }
     }
+    if (offsets) offsets->insert(offsets->end(), out.size() - before, static_cast<int>(i));
     i += len;
   }
   return out;

@@ -20,7 +20,9 @@ std::string Latin1ToUtf8(std::string_view in);
 // Lower-cases ASCII and folds the Latin-1 accented letters Dutch uses (é→e, ë→e, ï→i…)
 // and typographic dashes/spaces (en dash→'-', NBSP→' '); zero-width characters and soft
 // hyphens are dropped. The result is meant for matching, never for display.
-std::string FoldForMatch(std::string_view in);
+// When `offsets` is given it receives, for every output byte, the byte offset in `in` of
+// the character it came from.
+std::string FoldForMatch(std::string_view in, std::vector<int>* offsets = nullptr);
 
 // Collapses runs of white space to one space and trims both ends.
 std::string CollapseWhitespace(std::string_view in);

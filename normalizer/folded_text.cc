@@ -16,23 +16,7 @@ bool IsWordChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
 }
 
-FoldedText::FoldedText(std::string_view original) {
-  folded_.reserve(original.size());
-  map_.reserve(original.size());
-  // Fold per original character so every folded byte maps back to its source.
-  for (size_t i = 0; i < original.size();) {
-    size_t len = 1;
-    const auto c = static_cast<unsigned char>(original[i]);
-    if (c >= 0xC0) len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (i + len > original.size()) len = original.size() - i;
-    const std::string piece = FoldForMatch(original.substr(i, len));
-    for (char ch : piece) {
-      folded_ += ch;
-      map_.push_back(static_cast<int>(i));
-    }
-    i += len;
-  }
-}
+FoldedText::FoldedText(std::string_view original) { folded_ = FoldForMatch(original, &map_); }
 
 int FoldedText::OriginalOffset(size_t pos) const {
   if (map_.empty()) return 0;

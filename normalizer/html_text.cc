@@ -59,15 +59,8 @@ std::string TidyLines(const std::string& raw) {
   return out;
 }
 
-}  // namespace
-
-std::string HtmlToText(std::string_view html) {
-  const std::string input = RepairUtf8(html);
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, input.data(), input.size());
-  std::string raw;
-  AppendText(output->root, raw, 0);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-  // Non-breaking spaces and the like become plain spaces before tidying.
+// Non-breaking spaces become plain spaces before tidying.
+std::string NbspToSpace(const std::string& raw) {
   std::string spaced;
   spaced.reserve(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
@@ -78,7 +71,20 @@ std::string HtmlToText(std::string_view html) {
       spaced += raw[i];
     }
   }
-  return TidyLines(spaced);
+  return spaced;
+}
+
+}  // namespace
+
+std::string HtmlToText(std::string_view html) {
+  const std::string input = RepairUtf8(html);
+  // Plain text (no tags, no entities) needs no parse: most titles and employer names.
+  if (input.find_first_of("<&") == std::string::npos) return TidyLines(NbspToSpace(input));
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, input.data(), input.size());
+  std::string raw;
+  AppendText(output->root, raw, 0);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return TidyLines(NbspToSpace(raw));
 }
 
 std::string MarkupToText(std::string_view maybe_html) {
