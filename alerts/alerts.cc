@@ -62,7 +62,7 @@ const char* AlertOutcomeName(AlertOutcome o) {
   return "?";
 }
 
-StatusOr<AlertRecord> AlertJob::SelectNew(const CandidateProfile& c) {
+StatusOr<AlertJob::Selection> AlertJob::SelectNew(const CandidateProfile& c) {
   auto matches = matcher_.MatchCandidate(c);
   if (!matches.ok()) return matches.status();
   auto last = store_.LastAlertDate(c.id);
@@ -70,7 +70,8 @@ StatusOr<AlertRecord> AlertJob::SelectNew(const CandidateProfile& c) {
   AlertRecord a{c.id, options_.week, AlertStatus::kPending,
                 options_.week + "." + c.id + "." + HexId(StableHash64(c.id + options_.week)).substr(0, 8) + "@passend",
                 FormatDate(options_.today), {}};
-  for (const Match& m : *matches) {
+  std::vector<Match> chosen;
+  for (Match& m : *matches) {
     if (static_cast<int>(a.items.size()) >= c.alerts.max_per_mail) break;
     if (m.verdict == Verdict::kExcluded) continue;
     if (*last && m.vacancy.first_seen < **last) continue;  // not new since the last alert
@@ -79,11 +80,22 @@ StatusOr<AlertRecord> AlertJob::SelectNew(const CandidateProfile& c) {
     if (*offered) continue;
     a.items.push_back({m.vacancy.key, static_cast<int>(a.items.size()) + 1, VerdictName(m.verdict), m.score,
                        m.travel_minutes, m.wage_ratio});
+    chosen.push_back(std::move(m));
   }
-  return a;
+  return Selection{std::move(a), std::move(chosen)};
 }
 
-Status AlertJob::Deliver(const CandidateProfile& c, const AlertRecord& alert, CandidateAlertResult* r) {
+std::vector<Match> AlertJob::RecordedMatches(const CandidateProfile& c, const AlertRecord& alert) const {
+  std::vector<Match> out;
+  for (const AlertItem& item : alert.items) {
+    auto v = reader_.Get(item.vacancy_key);
+    if (v.ok()) out.push_back(matcher_.Evaluate(c, *v));  // an expired one is left out
+  }
+  return out;
+}
+
+Status AlertJob::Deliver(const CandidateProfile& c, const AlertRecord& alert, const std::vector<Match>& matches,
+                         CandidateAlertResult* r) {
   AlertMail mail;
   mail.from = options_.from;
   mail.to_name = c.name;
@@ -93,11 +105,7 @@ Status AlertJob::Deliver(const CandidateProfile& c, const AlertRecord& alert, Ca
   mail.date = Rfc5322Date(options_.now_unix);
   mail.unsubscribe_url = options_.unsubscribe_url + "?k=" + HexId(StableHash64("unsub" + c.id));
   mail.unsubscribe_mailto = options_.unsubscribe_mailto + "?subject=afmelden-" + HexId(StableHash64("unsub" + c.id));
-  for (const AlertItem& item : alert.items) {
-    auto v = reader_.Get(item.vacancy_key);
-    if (!v.ok()) continue;  // expired since the intent was recorded: leave it out
-    mail.vacancies.push_back(ToMailVacancy(matcher_.Evaluate(c, *v), c));
-  }
+  for (const Match& m : matches) mail.vacancies.push_back(ToMailVacancy(m, c));
   PASSEND_RETURN_IF_ERROR(MakeDirs(options_.outbox_dir));
   r->file = (std::filesystem::path(options_.outbox_dir) / (alert.week + "_" + c.id + ".eml")).string();
   PASSEND_RETURN_IF_ERROR(WriteFileAtomic(r->file, RenderAlertMail(mail)));
@@ -122,23 +130,27 @@ CandidateAlertResult AlertJob::Run(const CandidateProfile& c) {
     r.outcome = AlertOutcome::kAlreadyDone;
     return r;
   }
-  if (!alert) {
+  std::vector<Match> matches;
+  if (alert) {
+    matches = RecordedMatches(c, *alert);
+  } else {
     auto selected = SelectNew(c);
     Status s = selected.ok() ? Status::Ok() : selected.status();
-    if (s.ok() && selected->items.empty()) {
+    if (s.ok() && selected->record.items.empty()) {
       s = store_.RecordEmptyAlert(c.id, options_.week, FormatDate(options_.today));
       r.outcome = s.ok() ? AlertOutcome::kNothingNew : AlertOutcome::kFailed;
       r.error = s.ok() ? "" : s.message();
       return r;
     }
-    if (s.ok()) s = store_.BeginAlert(*selected);
+    if (s.ok()) s = store_.BeginAlert(selected->record);
     if (!s.ok()) {
       r.error = s.message();
       return r;
     }
-    alert = std::move(*selected);
+    alert = std::move(selected->record);
+    matches = std::move(selected->matches);
   }
-  const Status delivered = Deliver(c, *alert, &r);
+  const Status delivered = Deliver(c, *alert, matches, &r);
   r.outcome = delivered.ok() ? AlertOutcome::kSent : AlertOutcome::kFailed;
   if (!delivered.ok()) r.error = delivered.message();
   return r;

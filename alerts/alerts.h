@@ -50,8 +50,16 @@ class AlertJob {
   CandidateAlertResult Run(const CandidateProfile& c);
 
  private:
-  StatusOr<AlertRecord> SelectNew(const CandidateProfile& c);
-  Status Deliver(const CandidateProfile& c, const AlertRecord& alert, CandidateAlertResult* r);
+  // The alert to send: the record for the store and the mail's vacancies, in rank order.
+  struct Selection {
+    AlertRecord record;
+    std::vector<Match> matches;
+  };
+  StatusOr<Selection> SelectNew(const CandidateProfile& c);
+  // The matches of an alert recorded before a crash, judged again from the index.
+  std::vector<Match> RecordedMatches(const CandidateProfile& c, const AlertRecord& alert) const;
+  Status Deliver(const CandidateProfile& c, const AlertRecord& alert, const std::vector<Match>& matches,
+                 CandidateAlertResult* r);
 
   const Matcher& matcher_;
   const VacancyReader& reader_;
