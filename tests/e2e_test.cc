@@ -2,6 +2,10 @@
 // `passend` binary running crawl → match → alerts, and concrete outcomes asserted.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "common/json.h"
@@ -230,6 +234,19 @@ TEST_F(EndToEndTest, IndexLoadsJsonLinesAndNamesBadLines) {
   const auto explain = Passend({"match", "--candidate", test::DataDir() + "/candidates/anna-de-vries.json", "--explain", "a3"});
   EXPECT_EQ(explain.exit_code, 0) << explain.err;
   EXPECT_NE(explain.out.find("Vacature a3: Planner"), std::string::npos) << explain.out;
+}
+
+TEST_F(EndToEndTest, ASecondCrawlWhileOneRunsIsRefused) {
+  std::filesystem::create_directories(dir_ + "/var");
+  const int fd = open((dir_ + "/var/crawl.lock").c_str(), O_CREAT | O_RDWR, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(flock(fd, LOCK_EX | LOCK_NB), 0);  // stands in for a running crawl
+  const auto r = Passend({"crawl", "--sources", dir_ + "/sources.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "passend crawl: error: another crawl is running on " + dir_ + "/var (crawl.lock)\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/var/index"));
+  close(fd);
+  EXPECT_EQ(Passend({"crawl", "--sources", dir_ + "/sources.json"}).exit_code, 0);
 }
 
 TEST_F(EndToEndTest, HelpAndUsageErrors) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "model/display.h"
 #include "model/json_io.h"
 #include "tests/test_util.h"
 #include "tools/passend/cli.h"
@@ -112,6 +113,25 @@ TEST(VacancyJsonTest, MissingTitleIsRejected) {
   auto v = VacancyFromJsonText(R"({"key": "x"})", "vacatures.jsonl:3");
   ASSERT_FALSE(v.ok());
   EXPECT_EQ(v.status().message(), "vacatures.jsonl:3: title: missing (required)");
+}
+
+TEST(DisplayTest, SalaryAndHoursInDutch) {
+  Salary monthly;
+  monthly.period = "maand";
+  monthly.min = 2650;
+  monthly.max = 3150;
+  monthly.hourly_min = 16.1;
+  EXPECT_EQ(FormatSalary(monthly), "\xE2\x82\xAC 2.650 - \xE2\x82\xAC 3.150 bruto per maand");
+  Salary hourly;
+  hourly.period = "uur";
+  hourly.min = hourly.hourly_min = 14.71;
+  EXPECT_EQ(FormatSalary(hourly), "vanaf \xE2\x82\xAC 14,71 bruto per uur");
+  EXPECT_EQ(FormatSalary(Salary()), "");
+  EXPECT_EQ(FormatHours({24.0, 32.0, ""}), "24-32 uur per week");
+  EXPECT_EQ(FormatHours({std::nullopt, 36.0, ""}), "tot 36 uur per week");
+  EXPECT_EQ(FormatHours({}), "");
+  EXPECT_EQ(GroupThousands(1234567), "1.234.567");
+  EXPECT_EQ(DecimalComma(16.5), "16,50");
 }
 
 TEST(FmlSchemaTest, HasEveryRubriekAndLevelValues) {
