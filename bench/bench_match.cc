@@ -104,9 +104,18 @@ int Run(const Config& c) {
     return 2;
   }
   auto lexicon = DemandLexicon::Load(c.share + "/lexicon/demands.json", *schema);
-  if (!lexicon.ok()) return 2;
+  if (!lexicon.ok()) {
+    std::fprintf(stderr, "bench_match: %s\n", lexicon.status().message().c_str());
+    return 2;
+  }
   const Normalizer normalizer({&*schema, &*gazetteer, &*lexicon});
-  Generator gen(c.seed, *gazetteer, std::string(PASSEND_SOURCE_DIR) + "/bench/data/population_nl.tsv");
+  const std::string population = std::string(PASSEND_SOURCE_DIR) + "/bench/data/population_nl.tsv";
+  auto gen = Generator::Create(c.seed, *gazetteer, population);
+  auto people = Generator::Create(c.seed + 1, *gazetteer, population);
+  if (!gen.ok() || !people.ok()) {
+    std::fprintf(stderr, "bench_match: %s\n", gen.status().message().c_str());
+    return 2;
+  }
   std::filesystem::create_directories(c.dir);
   const std::string jsonl = c.dir + "/vacancies.jsonl", index_dir = c.dir + "/index";
   const Days today = DaysFromCivil(2026, 11, 23);
@@ -115,7 +124,7 @@ int Run(const Config& c) {
   IngestReport ingested;
   double ingest_seconds = 0;
   if (!c.reuse || !std::filesystem::exists(index_dir)) {
-    generated = GenerateJsonl(c, gen, normalizer, jsonl);
+    generated = GenerateJsonl(c, *gen, normalizer, jsonl);
     std::filesystem::remove_all(index_dir);
     auto index = VacancyIndex::OpenWritable(index_dir);
     std::ifstream in(jsonl);
@@ -137,9 +146,8 @@ int Run(const Config& c) {
   MatchOptions options;
   options.today = today;
   const Matcher matcher(*reader, *schema, options);
-  Generator people(c.seed + 1, *gazetteer, std::string(PASSEND_SOURCE_DIR) + "/bench/data/population_nl.tsv");
   std::vector<CandidateProfile> candidates;
-  for (long i = 0; i < c.candidates + c.warmup; ++i) candidates.push_back(people.NextCandidate(*schema));
+  for (long i = 0; i < c.candidates + c.warmup; ++i) candidates.push_back(people->NextCandidate(*schema));
   for (long i = 0; i < c.warmup; ++i) (void)matcher.MatchCandidate(candidates[static_cast<size_t>(i)]);
   std::vector<double> ms;
   long results = 0, suitable = 0;

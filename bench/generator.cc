@@ -57,10 +57,10 @@ const char* ContractText(std::mt19937_64& rng) {
   return Pick(rng, kContracts);
 }
 
-std::map<std::string, double> LoadPopulation(const std::string& path) {
+StatusOr<std::map<std::string, double>> LoadPopulation(const std::string& path) {
   std::map<std::string, double> out;
   auto text = ReadFile(path);
-  if (!text.ok()) return out;
+  if (!text.ok()) return text.status();
   for (const auto& line : Split(*text, '\n')) {
     if (line.empty() || line[0] == '#') continue;
     const auto cols = Split(line, '\t');
@@ -71,15 +71,18 @@ std::map<std::string, double> LoadPopulation(const std::string& path) {
 
 }  // namespace
 
-Generator::Generator(uint64_t seed, const Gazetteer& gazetteer, const std::string& population_tsv) : rng_(seed) {
-  const auto population = LoadPopulation(population_tsv);
+StatusOr<Generator> Generator::Create(uint64_t seed, const Gazetteer& gazetteer, const std::string& population_tsv) {
+  auto population = LoadPopulation(population_tsv);
+  if (!population.ok()) return population.status();
+  Generator g(seed);
   std::vector<double> weights;
-  for (const auto& [name, count] : population) {
+  for (const auto& [name, count] : *population) {
     if (const Place* p = gazetteer.Find(name)) {
-      places_.push_back(*p);
+      g.places_.push_back(*p);
       weights.push_back(count);
     }
   }
+  if (g.places_.empty()) return Status::InvalidArgument(population_tsv + ": no place found in the gazetteer");
   // Smaller places: a sample of the gazetteer at the default weight, found by name.
   for (const char* name : {"Houten", "Zeist", "Woerden", "Barendrecht", "Ridderkerk", "Capelle aan den IJssel",
                            "Weert", "Roermond", "Kampen", "Meppel", "Hoogeveen", "Drachten", "Sneek", "Heerenveen",
@@ -87,11 +90,12 @@ Generator::Generator(uint64_t seed, const Gazetteer& gazetteer, const std::strin
                            "Winterswijk", "Katwijk", "Hoorn", "Enkhuizen", "Heerhugowaard", "Bussum", "Weesp",
                            "Culemborg", "Wageningen", "Barneveld", "Nijkerk", "Soest", "Baarn", "Gorinchem"}) {
     if (const Place* p = gazetteer.Find(name)) {
-      places_.push_back(*p);
+      g.places_.push_back(*p);
       weights.push_back(kDefaultPopulation * 4);
     }
   }
-  place_weights_ = std::discrete_distribution<size_t>(weights.begin(), weights.end());
+  g.place_weights_ = std::discrete_distribution<size_t>(weights.begin(), weights.end());
+  return g;
 }
 
 const Place& Generator::RandomPlace() { return places_[place_weights_(rng_)]; }

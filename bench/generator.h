@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/status.h"
 #include "geo/gazetteer.h"
 #include "model/candidate.h"
 #include "normalizer/normalizer.h"
@@ -17,14 +18,16 @@ namespace passend::bench {
 
 class Generator {
  public:
-  // `population_tsv`: bench/data/population_nl.tsv.
-  Generator(uint64_t seed, const Gazetteer& gazetteer, const std::string& population_tsv);
+  // `population_tsv`: bench/data/population_nl.tsv. Fails naming the file when it cannot be
+  // read or none of its places is in the gazetteer.
+  static StatusOr<Generator> Create(uint64_t seed, const Gazetteer& gazetteer, const std::string& population_tsv);
 
   // The raw postings of one job: usually 1, for about a third 2-5 (other sources, reworded titles).
   std::vector<RawPosting> NextJob();
   CandidateProfile NextCandidate(const FmlSchema& schema);
 
  private:
+  explicit Generator(uint64_t seed) : rng_(seed) {}
   const Place& RandomPlace();
   std::mt19937_64 rng_;
   std::vector<Place> places_;
