@@ -99,6 +99,20 @@ TEST(StoreTest, MigratesAndRecordsAlertsOnce) {
   EXPECT_EQ((*got)->items[0].travel_minutes, 12.0);
 }
 
+// A permanent 24-hour job in Utrecht at `hourly` euros, fit for the test candidate.
+Vacancy UtrechtVacancy(const std::string& key, const std::string& title, double hourly) {
+  Vacancy v;
+  v.key = key;
+  v.title = title;
+  v.location = {"Utrecht", "", "Utrecht", "Utrecht", 52.09, 5.12, false};
+  v.salary.period = "uur";
+  v.salary.min = v.salary.max = v.salary.hourly_min = v.salary.hourly_max = hourly;
+  v.hours.min = v.hours.max = 24;
+  v.contract = "vast";
+  v.structural = true;
+  return v;
+}
+
 class AlertJobTest : public testing::Test {
  protected:
   void SetUp() override {
@@ -106,15 +120,7 @@ class AlertJobTest : public testing::Test {
     auto index = VacancyIndex::OpenWritable(dir_ + "/idx");
     ASSERT_TRUE(index.ok());
     for (int i = 0; i < 3; ++i) {
-      Vacancy v;
-      v.key = "v" + std::to_string(i);
-      v.title = "Administratief medewerker " + std::to_string(i);
-      v.location = {"Utrecht", "", "Utrecht", "Utrecht", 52.09, 5.12, false};
-      v.salary.period = "uur";
-      v.salary.min = v.salary.max = v.salary.hourly_min = v.salary.hourly_max = 18;
-      v.hours.min = v.hours.max = 24;
-      v.contract = "vast";
-      v.structural = true;
+      Vacancy v = UtrechtVacancy("v" + std::to_string(i), "Administratief medewerker " + std::to_string(i), 18);
       if (i == 2) v.demands.push_back({"IV.tillen", 1, 10.0, "text", "dozen tot 10 kg", 0, 0.9});
       ASSERT_TRUE(index->Upsert(v, kToday - 3).ok());  // crawled earlier in the week
     }
@@ -170,16 +176,7 @@ TEST_F(AlertJobTest, OnlyVacanciesFirstSeenSinceTheLastAlertAreNew) {
   {
     auto index = VacancyIndex::OpenWritable(dir_ + "/idx");
     ASSERT_TRUE(index.ok());
-    Vacancy v;
-    v.key = "nieuw";
-    v.title = "Medewerker planning";
-    v.location = {"Utrecht", "", "Utrecht", "Utrecht", 52.09, 5.12, false};
-    v.salary.period = "uur";
-    v.salary.min = v.salary.max = v.salary.hourly_min = v.salary.hourly_max = 19;
-    v.hours.min = v.hours.max = 24;
-    v.contract = "vast";
-    v.structural = true;
-    ASSERT_TRUE(index->Upsert(v, next_week).ok());
+    ASSERT_TRUE(index->Upsert(UtrechtVacancy("nieuw", "Medewerker planning", 19), next_week).ok());
     ASSERT_TRUE(index->Commit().ok());
   }
   reader_.emplace(std::move(*VacancyReader::Open(dir_ + "/idx")));
