@@ -17,7 +17,7 @@
 #include "indexer/ingest.h"
 #include "matcher/matcher.h"
 #include "model/json_io.h"
-#include "normalizer/demands.h"
+#include "normalizer/tables.h"
 
 namespace passend::bench {
 namespace {
@@ -97,18 +97,14 @@ double Percentile(std::vector<double> v, double p) {
 }
 
 int Run(const Config& c) {
-  auto schema = FmlSchema::Load(c.share + "/fml/items.json");
-  auto gazetteer = Gazetteer::Load(c.share + "/gazetteer/nl_places.tsv");
-  if (!schema.ok() || !gazetteer.ok()) {
-    std::fprintf(stderr, "bench_match: %s\n", (!schema.ok() ? schema.status() : gazetteer.status()).message().c_str());
+  auto tables = NormalizerTables::Load(c.share);
+  if (!tables.ok()) {
+    std::fprintf(stderr, "bench_match: %s\n", tables.status().message().c_str());
     return 2;
   }
-  auto lexicon = DemandLexicon::Load(c.share + "/lexicon/demands.json", *schema);
-  if (!lexicon.ok()) {
-    std::fprintf(stderr, "bench_match: %s\n", lexicon.status().message().c_str());
-    return 2;
-  }
-  const Normalizer normalizer({&*schema, &*gazetteer, &*lexicon});
+  const FmlSchema* schema = &(*tables)->schema;
+  const Gazetteer* gazetteer = &(*tables)->gazetteer;
+  const Normalizer normalizer((*tables)->data());
   const std::string population = std::string(PASSEND_SOURCE_DIR) + "/bench/data/population_nl.tsv";
   auto gen = Generator::Create(c.seed, *gazetteer, population);
   auto people = Generator::Create(c.seed + 1, *gazetteer, population);

@@ -50,6 +50,30 @@ std::string HoursText(std::mt19937_64& rng, double* hours) {
   }
 }
 
+// Paragraphs that fill real vacancy pages around the job itself (invented text).
+const std::vector<const char*>& Boilerplate() {
+  static const std::vector<const char*> kParagraphs = {
+      "Over ons: wij zijn een familiebedrijf met ruim 300 collega's op vier locaties. Wij geloven in korte lijnen, "
+      "eerlijke afspraken en ruimte om te groeien. Onze klanten kennen ons al meer dan veertig jaar als betrouwbare partner.",
+      "Wat kun je verder verwachten? Een goede inwerkperiode met een vaste collega als buddy, een eigen "
+      "opleidingsbudget, een pensioenregeling via het bedrijfstakpensioenfonds en een fietsplan.",
+      "Solliciteren? Stuur je cv en een korte motivatie via de knop hieronder. Heb je eerst vragen over de functie, "
+      "bel dan gerust met onze recruiter. Een assessment kan onderdeel zijn van de procedure; een VOG is vereist.",
+      "Wij vinden een diverse en inclusieve organisatie belangrijk. Iedereen is welkom, ongeacht achtergrond, leeftijd "
+      "of beperking. Heb je een ondersteuningsbehoefte tijdens de sollicitatie? Laat het ons weten.",
+      "Onze afdeling bestaat uit een hecht team van collega's die elkaar helpen waar nodig. Op vrijdag sluiten we de "
+      "week graag samen af en twee keer per jaar is er een teamuitje.",
+      "Acquisitie naar aanleiding van deze vacature wordt niet op prijs gesteld. Reacties van bemiddelingsbureaus "
+      "worden niet in behandeling genomen.",
+      "Onze arbeidsvoorwaarden: 25 vakantiedagen bij een fulltime dienstverband, de mogelijkheid om extra dagen te "
+      "kopen, een reiskostenvergoeding vanaf 10 kilometer en korting op producten uit ons assortiment.",
+      "Duurzaamheid staat bij ons hoog in het vaandel. Ons pand draait op zonne-energie, we rijden elektrisch waar het "
+      "kan en we werken samen met lokale leveranciers.",
+      "De procedure: na je sollicitatie hoor je binnen vijf werkdagen van ons. Een eerste gesprek is kennismakend; in "
+      "het tweede gesprek loop je een dagdeel mee op de werkvloer."};
+  return kParagraphs;
+}
+
 const char* ContractText(std::mt19937_64& rng) {
   static const std::vector<const char*> kContracts = {
       "Vast contract.", "Jaarcontract met uitzicht op vast.", "Tijdelijk contract voor 6 maanden.",
@@ -115,6 +139,7 @@ std::vector<RawPosting> Generator::NextJob() {
   text += "</p><p>Wat wij vragen: " + std::string(t.education) + ", een flexibele houding en goede beheersing van de "
           "Nederlandse taal.</p><p>Wat wij bieden: " + hours_text + " " + SalaryText(rng_, lo, hi, hours) + " " +
           ContractText(rng_) + " Reiskostenvergoeding en 8% vakantiegeld.</p>";
+  while (text.size() < description_bytes_) text += std::string("<p>") + Pick(rng_, Boilerplate()) + "</p>";
   const Days posted = DaysFromCivil(2026, 11, 23) - std::uniform_int_distribution<int>(0, 55)(rng_);
   RawPosting base;
   base.title = Pick(rng_, t.titles);

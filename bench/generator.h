@@ -25,6 +25,9 @@ class Generator {
   // The raw postings of one job: usually 1, for about a third 2-5 (other sources, reworded titles).
   std::vector<RawPosting> NextJob();
   CandidateProfile NextCandidate(const FmlSchema& schema);
+  // Pads each description with employer boilerplate (about us, benefits, procedure) to at
+  // least `bytes`, as real vacancy pages are; 0 (the default) keeps the short text.
+  void set_description_bytes(size_t bytes) { description_bytes_ = bytes; }
 
  private:
   explicit Generator(uint64_t seed) : rng_(seed) {}
@@ -33,6 +36,7 @@ class Generator {
   std::vector<Place> places_;
   std::discrete_distribution<size_t> place_weights_;
   long job_counter_ = 0, candidate_counter_ = 0;
+  size_t description_bytes_ = 0;
 };
 
 }  // namespace passend::bench

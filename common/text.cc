@@ -6,8 +6,6 @@
 #include <cstdlib>
 
 namespace passend {
-namespace {
-
 // Returns the length of the valid UTF-8 sequence at s[i], or 0 if invalid.
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
@@ -62,6 +60,8 @@ void AppendUtf8(std::string& out, uint32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
+
+namespace {
 
 // Folds one code point for matching; returns the replacement text (may be empty).
 std::string_view FoldCodePoint(uint32_t cp) {

@@ -14,6 +14,11 @@ namespace passend {
 std::string RepairUtf8(std::string_view in);
 // True when `in` is valid UTF-8.
 bool IsValidUtf8(std::string_view in);
+// The length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
+size_t Utf8SequenceLength(std::string_view s, size_t i);
+// The code point of the valid sequence of `len` bytes at s[i].
+uint32_t DecodeAt(std::string_view s, size_t i, size_t len);
+void AppendUtf8(std::string& out, uint32_t cp);
 // Converts ISO-8859-1 (Latin-1) bytes to UTF-8.
 std::string Latin1ToUtf8(std::string_view in);
 

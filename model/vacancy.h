@@ -21,6 +21,17 @@ struct Location {
   std::string province;
   std::optional<double> lat, lon;
   bool remote = false;
+  bool hybrid = false;   // partly from home
+};
+
+// The occupation a vacancy was classified to (data/occupations/occupations.json).
+struct OccupationRef {
+  std::string key;   // e.g. "orderpicker"; empty = not classified
+  std::string name;
+  std::string isco;  // ISCO-08 unit group
+  double confidence = 0.0;
+  std::string phrase;  // the synonym it was recognised by
+  bool from_title = false;
 };
 
 struct Salary {
@@ -59,15 +70,19 @@ struct Vacancy {
   std::string employer;
   std::string description;  // plain text
   Location location;
+  std::vector<Location> more_locations;  // further work places the vacancy names
+  OccupationRef occupation;
   Salary salary;
   Hours hours;
   std::string contract;               // see docs/formats.md: vast, tijdelijk, uitzend, …
   std::optional<bool> structural;     // lasting work; unknown when the contract is unknown
   std::string education;              // geen, vmbo, mbo1..mbo4, hbo, wo; empty = unknown
+  bool education_soft = false;        // "mbo werk- en denkniveau": a level of thinking, no diploma demanded
   std::string date_posted;            // YYYY-MM-DD or empty
   std::string valid_through;          // YYYY-MM-DD or empty
   std::string first_seen;             // YYYY-MM-DD, set by the indexer
   std::vector<Demand> demands;
+  std::vector<std::string> notes;  // what the normalizer doubted or ignored, in Dutch
 };
 
 }  // namespace passend

@@ -4,8 +4,7 @@
 namespace passend {
 namespace {
 
-void WriteLocation(JsonWriter& w, const Location& l) {
-  w.Key("location");
+void WriteLocationFields(JsonWriter& w, const Location& l) {
   w.StartObject();
   WriteOptString(w, "place", l.place);
   WriteOptString(w, "postcode", l.postcode);
@@ -17,6 +16,26 @@ void WriteLocation(JsonWriter& w, const Location& l) {
     w.Key("remote");
     w.Bool(true);
   }
+  if (l.hybrid) {
+    w.Key("hybrid");
+    w.Bool(true);
+  }
+  w.EndObject();
+}
+
+void WriteOccupation(JsonWriter& w, const OccupationRef& o) {
+  if (o.key.empty()) return;
+  w.Key("occupation");
+  w.StartObject();
+  w.Key("key");
+  w.String(o.key.c_str());
+  WriteOptString(w, "name", o.name);
+  WriteOptString(w, "isco", o.isco);
+  w.Key("confidence");
+  w.Double(o.confidence);
+  WriteOptString(w, "phrase", o.phrase);
+  w.Key("from_title");
+  w.Bool(o.from_title);
   w.EndObject();
 }
 
@@ -58,9 +77,7 @@ void WriteDemand(JsonWriter& w, const Demand& d) {
   w.EndObject();
 }
 
-void ReadLocation(FieldReader& r, Location* l) {
-  auto lr = r.Object("location");
-  if (!lr) return;
+void ReadLocationFields(FieldReader* lr, Location* l) {
   l->place = lr->String("place");
   l->postcode = lr->String("postcode");
   l->municipality = lr->String("municipality");
@@ -68,6 +85,33 @@ void ReadLocation(FieldReader& r, Location* l) {
   l->lat = lr->Number("lat");
   l->lon = lr->Number("lon");
   l->remote = lr->Bool("remote").value_or(false);
+  l->hybrid = lr->Bool("hybrid").value_or(false);
+}
+
+void ReadLocations(FieldReader& r, Vacancy* v) {
+  if (auto lr = r.Object("location")) ReadLocationFields(&*lr, &v->location);
+  const rapidjson::Value* more = r.Get("more_locations");
+  if (!more) return;
+  if (!more->IsArray()) return r.Fail("more_locations", "expected an array");
+  for (const auto& m : more->GetArray()) {
+    FieldReader mr(m, r.where(), "more_locations");
+    Location l;
+    ReadLocationFields(&mr, &l);
+    if (!mr.status().ok()) return r.Fail("more_locations", mr.status().message());
+    v->more_locations.push_back(std::move(l));
+  }
+}
+
+void ReadOccupation(FieldReader& r, OccupationRef* o) {
+  auto orr = r.Object("occupation");
+  if (!orr) return;
+  o->key = orr->String("key", true);
+  o->name = orr->String("name");
+  o->isco = orr->String("isco");
+  o->confidence = orr->Number("confidence").value_or(0);
+  o->phrase = orr->String("phrase");
+  o->from_title = orr->Bool("from_title").value_or(false);
+  if (!orr->status().ok()) r.Fail("occupation", orr->status().message());
 }
 
 void ReadSalary(FieldReader& r, Salary* s) {
@@ -127,7 +171,15 @@ void WriteVacancy(JsonWriter& w, const Vacancy& v) {
   w.String(v.title.c_str());
   WriteOptString(w, "employer", v.employer);
   WriteOptString(w, "description", v.description);
-  WriteLocation(w, v.location);
+  w.Key("location");
+  WriteLocationFields(w, v.location);
+  if (!v.more_locations.empty()) {
+    w.Key("more_locations");
+    w.StartArray();
+    for (const Location& l : v.more_locations) WriteLocationFields(w, l);
+    w.EndArray();
+  }
+  WriteOccupation(w, v.occupation);
   WriteSalary(w, v.salary);
   w.Key("hours");
   w.StartObject();
@@ -141,6 +193,10 @@ void WriteVacancy(JsonWriter& w, const Vacancy& v) {
     w.Bool(*v.structural);
   }
   WriteOptString(w, "education", v.education);
+  if (v.education_soft) {
+    w.Key("education_soft");
+    w.Bool(true);
+  }
   WriteOptString(w, "date_posted", v.date_posted);
   WriteOptString(w, "valid_through", v.valid_through);
   WriteOptString(w, "first_seen", v.first_seen);
@@ -148,6 +204,7 @@ void WriteVacancy(JsonWriter& w, const Vacancy& v) {
   w.StartArray();
   for (const auto& d : v.demands) WriteDemand(w, d);
   w.EndArray();
+  if (!v.notes.empty()) WriteStringArray(w, "notes", v.notes);
   w.EndObject();
 }
 
@@ -172,7 +229,8 @@ StatusOr<Vacancy> VacancyFromJson(const rapidjson::Value& value, const std::stri
       v.sources.push_back({sr.String("source"), sr.String("url"), sr.String("external_id")});
     }
   }
-  ReadLocation(r, &v.location);
+  ReadLocations(r, &v);
+  ReadOccupation(r, &v.occupation);
   ReadSalary(r, &v.salary);
   if (auto hr = r.Object("hours")) {
     v.hours.min = hr->Number("min");
@@ -182,10 +240,12 @@ StatusOr<Vacancy> VacancyFromJson(const rapidjson::Value& value, const std::stri
   v.contract = r.String("contract");
   v.structural = r.Bool("structural");
   v.education = r.String("education");
+  v.education_soft = r.Bool("education_soft").value_or(false);
   v.date_posted = r.String("date_posted");
   v.valid_through = r.String("valid_through");
   v.first_seen = r.String("first_seen");
   ReadDemands(r, &v.demands);
+  v.notes = r.StringArray("notes");
   PASSEND_RETURN_IF_ERROR(r.status());
   if (v.title.empty()) return Status::InvalidArgument(where + ": title: empty");
   return v;

@@ -63,7 +63,14 @@ StatusOr<DemandLexicon> DemandLexicon::Parse(const std::string& json_text, const
     const double confidence = r.Number("confidence", true).value_or(0);
     const rapidjson::Value* demands = r.Get("demands");
     if (!demands || !demands->IsArray()) r.Fail("demands", "expected an array");
+    rule.silences = r.StringArray("silences");
     PASSEND_RETURN_IF_ERROR(r.status());
+    for (const std::string& key : rule.silences) {
+      if (!schema.Find(key)) return Status::InvalidArgument(r.FieldPath("silences") + ": unknown FML key " + key).WithContext(where);
+    }
+    if (demands->Empty() && rule.silences.empty()) {
+      return Status::InvalidArgument(where + ": " + r.FieldPath("demands") + ": a rule needs demands or silences");
+    }
     for (const auto& dv : demands->GetArray()) {
       FieldReader dr(dv, where, r.FieldPath("demands"));
       Demand d;
@@ -80,8 +87,13 @@ StatusOr<DemandLexicon> DemandLexicon::Parse(const std::string& json_text, const
       }
       rule.demands.push_back(std::move(d));
     }
+    for (size_t i = 0; i < rule.phrases.size(); ++i) {
+      lex.matcher_.Add(rule.phrases[i], static_cast<int>(lex.phrase_refs_.size()));
+      lex.phrase_refs_.push_back({lex.rules_.size(), static_cast<int>(i)});
+    }
     lex.rules_.push_back(std::move(rule));
   }
+  lex.matcher_.Build();
   lex.tillen_ = schema.Find("IV.tillen");
   lex.dragen_ = schema.Find("IV.dragen");
   if (!lex.tillen_ || !lex.dragen_) {
@@ -120,22 +132,38 @@ void DemandLexicon::AddKgDemands(const FoldedText& text, std::vector<Demand>* ou
   }
 }
 
-std::vector<Demand> DemandLexicon::Extract(const FoldedText& text) const {
+std::vector<Demand> DemandLexicon::Extract(const FoldedText& text, std::set<std::string>* spoken) const {
+  // Per rule the first non-negated hit of its most preferred phrase.
+  struct Best {
+    int order = -1;
+    size_t begin = 0, size = 0;
+  };
+  std::vector<Best> best(rules_.size());
+  matcher_.Scan(text.text(), [&](const PhraseMatcher::Hit& hit) {
+    const PhraseRef& ref = phrase_refs_[static_cast<size_t>(hit.id)];
+    Best& b = best[ref.rule];
+    if (b.order >= 0 && b.order <= ref.order) return;
+    if (spoken) {
+      const Rule& rule = rules_[ref.rule];
+      for (const Demand& d : rule.demands) spoken->insert(d.item);
+      spoken->insert(rule.silences.begin(), rule.silences.end());
+    }
+    if (rules_[ref.rule].demands.empty() || text.NegatedAt(hit.begin)) return;
+    b = {ref.order, hit.begin, hit.size};
+  });
   std::vector<Demand> found;
-  for (const Rule& rule : rules_) {
-    for (const std::string& phrase : rule.phrases) {
-      size_t p = text.FindWord(phrase);
-      while (p != std::string::npos && text.NegatedAt(p)) p = text.FindWord(phrase, p + 1);
-      if (p == std::string::npos) continue;
-      for (Demand d : rule.demands) {
-        d.phrase = text.text().substr(p, phrase.size() - (phrase.back() == '*' ? 1 : 0));
-        d.offset = text.OriginalOffset(p);
-        found.push_back(std::move(d));
-      }
-      break;  // one phrase per rule is enough evidence
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    if (best[r].order < 0) continue;
+    for (Demand d : rules_[r].demands) {
+      d.phrase = text.text().substr(best[r].begin, best[r].size);
+      d.offset = text.OriginalOffset(best[r].begin);
+      found.push_back(std::move(d));
     }
   }
   AddKgDemands(text, &found);
+  if (spoken) {
+    for (const Demand& d : found) spoken->insert(d.item);
+  }
   return found;
 }
 

@@ -2,6 +2,7 @@
 // plus lifting/carrying kilograms read by code. Immutable after Load(): thread-safe.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "model/fml.h"
 #include "model/vacancy.h"
 #include "normalizer/folded_text.h"
+#include "normalizer/phrase_matcher.h"
 
 namespace passend {
 
@@ -19,15 +21,25 @@ class DemandLexicon {
   static StatusOr<DemandLexicon> Parse(const std::string& json_text, const std::string& where,
                                        const FmlSchema& schema);
 
-  // All demands found in `text`, one per item (graded: the most demanding; codes: one per code).
-  std::vector<Demand> Extract(const FoldedText& text) const;
+  // All demands found in `text` (graded: the most demanding; codes: one per code). When
+  // `spoken` is given it receives every item the text speaks of, also where it denies a
+  // load ("geen nachtdiensten") or rules it out ("alleen dagdiensten"): on those items
+  // an occupation's default loads do not apply.
+  std::vector<Demand> Extract(const FoldedText& text, std::set<std::string>* spoken = nullptr) const;
 
  private:
   struct Rule {
     std::vector<std::string> phrases;  // folded
     std::vector<Demand> demands;
+    std::vector<std::string> silences;  // items the phrase settles without loading them
   };
   std::vector<Rule> rules_;
+  struct PhraseRef {
+    size_t rule;
+    int order;  // the phrase's place in its rule: earlier phrases are preferred evidence
+  };
+  std::vector<PhraseRef> phrase_refs_;  // PhraseMatcher id → rule and order
+  PhraseMatcher matcher_;
   const FmlItem* tillen_ = nullptr;
   const FmlItem* dragen_ = nullptr;
 

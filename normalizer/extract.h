@@ -21,8 +21,9 @@ struct SalaryFields {
 
 // Reads a salary from structured fields (preferred) or from the text.
 Salary ExtractSalary(const SalaryFields& fields, const FoldedText& text);
-// Fills hourly/monthly min/max from min/max/period and the hours basis.
-void ConvertSalary(Salary* s, std::optional<double> hours_per_week);
+// Fills hourly/monthly min/max from min/max/period and the hours basis: the vacancy's
+// hours per week when known, else `norm_hours` (the sector's norm), flagged as assumed.
+void ConvertSalary(Salary* s, std::optional<double> hours_per_week, double norm_hours = 38);
 
 Hours ExtractHours(const FoldedText& text);
 // Hours from a structured field such as "32-40" or "24".

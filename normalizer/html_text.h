@@ -1,7 +1,11 @@
-// HTML to plain text with a real HTML5 parser (gumbo): entities decoded, scripts and
-// styles dropped, block elements become line breaks. Never regular expressions over HTML.
+// Vacancy description HTML to plain text in one pass: an HTML tokenizer (tags, comments,
+// raw-text elements, character references per the HTML5 rules that matter for text) with
+// no tree building, so a 3 KB description costs microseconds. Scripts, styles and the
+// title are dropped; block elements become line breaks, list items "- " lines; invalid
+// UTF-8 becomes U+FFFD. Any input is accepted: tag soup degrades to text, never a crash.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,5 +16,9 @@ std::string HtmlToText(std::string_view html);
 // Decodes one more layer when text is entity-escaped HTML ("&lt;p&gt;…"), as some
 // JSON APIs deliver it, then converts it to text.
 std::string MarkupToText(std::string_view maybe_html);
+
+// Decodes one character reference at `in[pos]` == '&'. Returns the bytes consumed (0 when
+// it is not a reference) and sets `*code_point`.
+size_t DecodeCharacterReference(std::string_view in, size_t pos, uint32_t* code_point);
 
 }  // namespace passend

@@ -1,6 +1,7 @@
 #include "normalizer/normalizer.h"
 
 #include <cctype>
+#include <set>
 
 #include "common/date.h"
 #include "common/text.h"
@@ -8,6 +9,8 @@
 
 namespace passend {
 namespace {
+
+constexpr double kNormHours = 38;  // hours basis when neither the text nor an occupation says
 
 std::string NormalizeDate(const std::string& s) {
   const auto d = ParseFeedDate(s);
@@ -106,17 +109,36 @@ StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
   const FoldedText text(v.title + "\n" + v.description);
   ResolvePlace(raw, text, &v.location);
   v.hours = raw.hours.empty() ? ExtractHours(text) : ParseHoursField(raw.hours);
+  const Occupation* occupation = nullptr;
+  if (data_.occupations) {
+    if (auto m = data_.occupations->Classify(v.title, text)) {
+      v.occupation = ToRef(*m);
+      occupation = m->occupation;
+    }
+  }
   v.salary = ExtractSalary(raw.salary, text);
-  ConvertSalary(&v.salary, v.hours.max);
+  ConvertSalary(&v.salary, v.hours.max, occupation ? occupation->weekly_hours : kNormHours);
   ExtractContract(raw.employment_type, text, &v);
   v.education = ExtractEducation(raw.education, text);
   v.date_posted = NormalizeDate(raw.date_posted);
   v.valid_through = NormalizeDate(raw.valid_through);
-  v.demands = MergeDemands(data_.lexicon->Extract(text), *data_.schema);
-  // Offsets were taken in "title\ndescription": make them offsets in the description.
-  const int shift = static_cast<int>(v.title.size() + 1);
-  for (Demand& d : v.demands) d.offset = d.offset >= shift ? d.offset - shift : -1;
+  AddDemands(text, v.occupation.from_title ? occupation : nullptr, &v);
   return v;
+}
+
+void Normalizer::AddDemands(const FoldedText& text, const Occupation* occupation, Vacancy* v) const {
+  std::set<std::string> spoken;
+  std::vector<Demand> demands = data_.lexicon->Extract(text, &spoken);
+  // Offsets were taken in "title\ndescription": make them offsets in the description.
+  const int shift = static_cast<int>(v->title.size() + 1);
+  for (Demand& d : demands) d.offset = d.offset >= shift ? d.offset - shift : -1;
+  // The occupation's usual loads count, weakly, where the text is silent.
+  if (occupation) {
+    for (const Demand& d : occupation->loads) {
+      if (!spoken.count(d.item)) demands.push_back(d);
+    }
+  }
+  v->demands = MergeDemands(std::move(demands), *data_.schema);
 }
 
 }  // namespace passend

@@ -14,6 +14,7 @@
 #include "model/vacancy.h"
 #include "normalizer/demands.h"
 #include "normalizer/extract.h"
+#include "normalizer/occupations.h"
 
 namespace passend {
 
@@ -42,6 +43,7 @@ struct NormalizerData {
   const FmlSchema* schema = nullptr;
   const Gazetteer* gazetteer = nullptr;
   const DemandLexicon* lexicon = nullptr;
+  const OccupationTable* occupations = nullptr;  // optional: no classification without it
 };
 
 class Normalizer {
@@ -54,6 +56,7 @@ class Normalizer {
 
  private:
   void ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc) const;
+  void AddDemands(const FoldedText& text, const Occupation* occupation, Vacancy* v) const;
   NormalizerData data_;
 };
 

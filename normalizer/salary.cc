@@ -189,10 +189,10 @@ std::optional<double> ParseAmount(std::string_view s) {
   return *v * scale;
 }
 
-void ConvertSalary(Salary* s, std::optional<double> hours_per_week) {
+void ConvertSalary(Salary* s, std::optional<double> hours_per_week, double norm_hours) {
   if (s->period.empty() || (!s->min && !s->max)) return;
-  if (s->period != "uur") {
-    s->hours_basis = hours_per_week ? *hours_per_week : kDefaultHours;
+  if (s->period != "uur" && !s->hours_basis) {
+    s->hours_basis = hours_per_week ? *hours_per_week : norm_hours;
     s->hours_assumed = !hours_per_week;
   }
   const double h = s->hours_basis.value_or(kDefaultHours);

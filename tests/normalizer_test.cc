@@ -165,11 +165,20 @@ TEST(NormalizerTest, PostingBecomesAVacancyWithPlaceSalaryAndDemands) {
   for (const Demand& d : v->demands) {
     night = night || (d.item == "VI.etmaal" && d.level == 2);
     lifting = lifting || (d.item == "IV.tillen" && d.quantity == 20.0);
-    EXPECT_GE(d.offset, 0);
-    EXPECT_LT(d.offset, static_cast<int>(v->description.size()));
+    if (d.evidence == "text") {
+      EXPECT_GE(d.offset, 0);
+      EXPECT_LT(d.offset, static_cast<int>(v->description.size()));
+    } else {
+      EXPECT_EQ(d.evidence, "occupation");
+      EXPECT_EQ(d.phrase, "beroep: Orderpicker");
+      EXPECT_EQ(d.offset, -1);
+    }
   }
   EXPECT_TRUE(night);
   EXPECT_TRUE(lifting);
+  EXPECT_EQ(v->occupation.key, "orderpicker");
+  EXPECT_EQ(v->occupation.isco, "9333");
+  EXPECT_TRUE(v->occupation.from_title);
 }
 
 TEST(NormalizerTest, MissingTitleNamesSourceRecordAndField) {

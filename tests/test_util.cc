@@ -43,8 +43,17 @@ const DemandLexicon& Lexicon() {
   return *l;
 }
 
+const OccupationTable& Occupations() {
+  static const OccupationTable* t = [] {
+    auto s = OccupationTable::Load(DataDir() + "/occupations/occupations.json", Schema());
+    if (!s.ok()) ADD_FAILURE() << s.status().message();
+    return new OccupationTable(std::move(*s));
+  }();
+  return *t;
+}
+
 const Normalizer& TheNormalizer() {
-  static const Normalizer n({&Schema(), &Places(), &Lexicon()});
+  static const Normalizer n({&Schema(), &Places(), &Lexicon(), &Occupations()});
   return n;
 }
 

@@ -21,6 +21,7 @@ std::string SharedFeedsDir();  // ../shared/feeds, may be absent
 const FmlSchema& Schema();
 const Gazetteer& Places();
 const DemandLexicon& Lexicon();
+const OccupationTable& Occupations();
 const Normalizer& TheNormalizer();
 
 // A fresh directory under the test temp dir, removed at the end of the test binary.

@@ -83,6 +83,9 @@ StatusOr<Context> LoadContext(const Args& args) {
   auto lex = DemandLexicon::Load(ctx.share_dir + "/lexicon/demands.json", ctx.schema);
   if (!lex.ok()) return lex.status();
   ctx.lexicon = std::move(*lex);
+  auto occupations = OccupationTable::Load(ctx.share_dir + "/occupations/occupations.json", ctx.schema);
+  if (!occupations.ok()) return occupations.status();
+  ctx.occupations = std::move(*occupations);
   PASSEND_RETURN_IF_ERROR(MakeDirs(ctx.data_dir));
   return ctx;
 }

@@ -13,6 +13,8 @@
 #include "model/candidate.h"
 #include "model/fml.h"
 #include "normalizer/demands.h"
+#include "normalizer/normalizer.h"
+#include "normalizer/occupations.h"
 
 namespace passend::cli {
 
@@ -45,9 +47,11 @@ struct Context {
   FmlSchema schema;
   Gazetteer gazetteer;
   std::optional<DemandLexicon> lexicon;
+  std::optional<OccupationTable> occupations;
 
   std::string IndexPath() const { return data_dir + "/index"; }
   std::string StorePath() const { return data_dir + "/passend.db"; }
+  NormalizerData normalizer_data() const { return {&schema, &gazetteer, &*lexicon, &*occupations}; }
 };
 
 StatusOr<Context> LoadContext(const Args& args);

@@ -58,7 +58,7 @@ int RunCrawl(const std::vector<std::string>& argv) {
   FetchOptions fetch_options;
   if (!sources->user_agent.empty()) fetch_options.user_agent = sources->user_agent;
   CurlFetcher fetcher(fetch_options);
-  const Normalizer normalizer({&ctx->schema, &ctx->gazetteer, &*ctx->lexicon});
+  const Normalizer normalizer(ctx->normalizer_data());
   CrawlCallbacks callbacks;
   callbacks.on_source = [](const SourceReport& r) {
     std::printf("%s\n", SourceLine(r).c_str());
