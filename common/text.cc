@@ -119,28 +119,55 @@ std::string Latin1ToUtf8(std::string_view in) {
 }
 
 std::string FoldForMatch(std::string_view in, std::vector<int>* offsets) {
-  std::string out;
-  out.reserve(in.size());
-  if (offsets) offsets->reserve(in.size());
+  // Written by index into buffers sized for the common case (folding rarely grows text).
+  std::string out(in.size(), '\0');
+  std::vector<int> map(offsets ? in.size() : 0);
+  size_t o = 0;
+  auto grow = [&](size_t need) {
+    if (o + need <= out.size()) return;
+    out.resize(2 * out.size() + need);
+    if (offsets) map.resize(out.size());
+  };
   for (size_t i = 0; i < in.size();) {
-    const size_t before = out.size();
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {  // the common case: a run of ASCII, one output byte per input byte
+      size_t end = i + 1;
+      while (end < in.size() && static_cast<unsigned char>(in[end]) < 0x80) ++end;
+      grow(end - i);
+      for (size_t k = i; k < end; ++k) {
+        const auto a = static_cast<unsigned char>(in[k]);
+        out[o + k - i] = static_cast<char>(a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a);
+      }
+      if (offsets) {
+        for (size_t k = i; k < end; ++k) map[o + k - i] = static_cast<int>(k);
+      }
+      o += end - i;
+      i = end;
+      continue;
+    }
     size_t len = Utf8SequenceLength(in, i);
+    std::string_view folded;
     if (len == 0) {
-      out += ' ';
+      folded = " ";
       len = 1;
-    } else if (len == 1) {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(in[i])));
     } else {
       const uint32_t cp = DecodeAt(in, i, len);
-      const std::string_view folded = FoldCodePoint(cp);
-      if (!folded.empty() || cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF) {
-        out.append(folded);
-      } else {
-        out.append(in.substr(i, len));
-      }
+      folded = FoldCodePoint(cp);
+      const bool dropped = cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF;
+      if (folded.empty() && !dropped) folded = in.substr(i, len);
     }
-    if (offsets) offsets->insert(offsets->end(), out.size() - before, static_cast<int>(i));
+    grow(folded.size());
+    for (char f : folded) {
+      out[o] = f;
+      if (offsets) map[o] = static_cast<int>(i);
+      ++o;
+    }
     i += len;
+  }
+  out.resize(o);
+  if (offsets) {
+    map.resize(o);
+    *offsets = std::move(map);
   }
   return out;
 }

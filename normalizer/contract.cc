@@ -4,6 +4,7 @@
 
 #include "common/text.h"
 #include "normalizer/extract.h"
+#include "normalizer/phrase_matcher.h"
 
 namespace passend {
 namespace {
@@ -36,6 +37,18 @@ constexpr ContractCue kContractCues[] = {
     {"tijdelijke baan", "tijdelijk"}, {"tijdelijk", "tijdelijk"}, {"zwangerschapsvervanging", "tijdelijk"},
 };
 
+// All cues in one automaton, built once; the hit id is the cue's index.
+template <typename Cue, size_t N>
+const PhraseMatcher& CueMatcher(const Cue (&cues)[N]) {
+  static const PhraseMatcher matcher = [&] {
+    PhraseMatcher m;
+    for (size_t i = 0; i < N; ++i) m.Add(cues[i].phrase, static_cast<int>(i));
+    m.Build();
+    return m;
+  }();
+  return matcher;
+}
+
 std::string ContractFromField(std::string_view field) {
   const std::string f = FoldForMatch(field);
   if (f.find("intern") != std::string::npos || f.find("stage") != std::string::npos) return "stage";
@@ -60,13 +73,11 @@ bool InDisclaimer(const std::string& t, size_t pos) {
 void ExtractContract(std::string_view employment_type, const FoldedText& text, Vacancy* v) {
   std::string kind = ContractFromField(employment_type);
   if (kind.empty()) {
-    for (const ContractCue& cue : kContractCues) {
-      const size_t p = text.FindWord(cue.phrase);
-      if (p != std::string::npos && !text.NegatedAt(p) && !InDisclaimer(text.text(), p)) {
-        kind = cue.kind;
-        break;
-      }
-    }
+    int best = -1;  // the most specific cue (lowest index) that is neither denied nor a disclaimer
+    CueMatcher(kContractCues).Scan(text.text(), [&](const PhraseMatcher::Hit& h) {
+      if ((best < 0 || h.id < best) && !text.NegatedAt(h.begin) && !InDisclaimer(text.text(), h.begin)) best = h.id;
+    });
+    if (best >= 0) kind = kContractCues[best].kind;
   }
   v->contract = kind;
   if (kind == "vast" || kind == "tijdelijk_uitzicht_vast") {
@@ -78,40 +89,44 @@ void ExtractContract(std::string_view employment_type, const FoldedText& text, V
   }
 }
 
+namespace {
+
+struct EducationCue {
+  const char* phrase;
+  const char* level;
+  int rank;
+};
+
+constexpr EducationCue kEducationCues[] = {
+    {"geen diploma", "geen", 0}, {"geen opleiding vereist", "geen", 0},
+    {"geen ervaring of diploma", "geen", 0}, {"vmbo*", "vmbo", 1},
+    {"mbo 1", "mbo1", 2}, {"mbo-1", "mbo1", 2}, {"mbo niveau 1", "mbo1", 2}, {"entreeopleiding", "mbo1", 2},
+    {"mbo 2", "mbo2", 3}, {"mbo-2", "mbo2", 3}, {"mbo niveau 2", "mbo2", 3}, {"startkwalificatie", "mbo2", 3},
+    {"mbo 3", "mbo3", 4}, {"mbo-3", "mbo3", 4}, {"mbo niveau 3", "mbo3", 4},
+    {"mbo 4", "mbo4", 5}, {"mbo-4", "mbo4", 5}, {"mbo niveau 4", "mbo4", 5},
+    {"mbo", "mbo2", 3}, {"hbo*", "hbo", 7}, {"wo-niveau", "wo", 8}, {"wo niveau", "wo", 8},
+    {"wo-opleiding", "wo", 8}, {"universitair*", "wo", 8}, {"academisch*", "wo", 8}};
+
+// A bare "mbo" only counts when no level follows ("mbo 4", "mbo-niveau 3").
+bool LevelFollows(const std::string& t, size_t mbo_end) {
+  const std::string after = t.substr(mbo_end, 9);
+  const std::string_view rest = Trim(std::string_view(after).substr(after.empty() || after[0] != '-' ? 0 : 1));
+  return !rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) || StartsWith(rest, "niveau"));
+}
+
+}  // namespace
+
 std::string ExtractEducation(std::string_view field, const FoldedText& text) {
-  struct Cue {
-    const char* phrase;
-    const char* level;
-    int rank;
-  };
-  static constexpr Cue kCues[] = {
-      {"geen diploma", "geen", 0}, {"geen opleiding vereist", "geen", 0},
-      {"geen ervaring of diploma", "geen", 0}, {"vmbo*", "vmbo", 1},
-      {"mbo 1", "mbo1", 2}, {"mbo-1", "mbo1", 2}, {"mbo niveau 1", "mbo1", 2}, {"entreeopleiding", "mbo1", 2},
-      {"mbo 2", "mbo2", 3}, {"mbo-2", "mbo2", 3}, {"mbo niveau 2", "mbo2", 3}, {"startkwalificatie", "mbo2", 3},
-      {"mbo 3", "mbo3", 4}, {"mbo-3", "mbo3", 4}, {"mbo niveau 3", "mbo3", 4},
-      {"mbo 4", "mbo4", 5}, {"mbo-4", "mbo4", 5}, {"mbo niveau 4", "mbo4", 5},
-      {"mbo", "mbo2", 3}, {"hbo*", "hbo", 7}, {"wo-niveau", "wo", 8}, {"wo niveau", "wo", 8},
-      {"wo-opleiding", "wo", 8}, {"universitair*", "wo", 8}, {"academisch*", "wo", 8}};
   const FoldedText field_text(field);
   const FoldedText& t = field.empty() ? text : field_text;
-  int best_rank = 99;
-  std::string best;
-  for (const Cue& cue : kCues) {
-    const size_t p = t.FindWord(cue.phrase);
-    if (p == std::string::npos) continue;
-    if (std::string_view(cue.phrase) == "mbo") {
-      // A bare "mbo" only counts when no level follows ("mbo 4", "mbo-niveau 3").
-      const std::string after = t.text().substr(p + 3, 9);
-      const std::string_view rest = Trim(std::string_view(after).substr(after.empty() || after[0] != '-' ? 0 : 1));
-      if (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest[0])) || StartsWith(rest, "niveau"))) continue;
-    }
-    if (cue.rank < best_rank) {
-      best_rank = cue.rank;
-      best = cue.level;
-    }
-  }
-  return best;
+  int best = -1;
+  CueMatcher(kEducationCues).Scan(t.text(), [&](const PhraseMatcher::Hit& h) {
+    const EducationCue& cue = kEducationCues[h.id];
+    if (best >= 0 && kEducationCues[best].rank <= cue.rank) return;
+    if (std::string_view(cue.phrase) == "mbo" && LevelFollows(t.text(), h.begin + 3)) return;
+    best = h.id;
+  });
+  return best < 0 ? "" : kEducationCues[best].level;
 }
 
 }  // namespace passend

@@ -130,6 +130,12 @@ class TextSink {
   bool space_ = false, newline_ = false, bullet_ = false;
 };
 
+// Printable ASCII that is neither markup nor white space.
+bool IsPlainText(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u > ' ' && u < 0x7F && c != '<' && c != '&';
+}
+
 // Reads a tag name at in[i] (lower-cased), advancing `i` past it.
 std::string TagName(std::string_view in, size_t* i) {
   std::string name;
@@ -224,11 +230,11 @@ std::string HtmlToText(std::string_view in) {
       }
     }
     if (c < 0x80) {
-      // A run of plain ASCII text is copied at once.
+      // A run of plain ASCII text is copied at once, single spaces between words included.
       size_t e = i;
-      while (e < in.size() && static_cast<unsigned char>(in[e]) < 0x80 && in[e] != '<' && in[e] != '&' &&
-             !std::isspace(static_cast<unsigned char>(in[e]))) {
+      while (e < in.size() && IsPlainText(in[e])) {
         ++e;
+        if (e + 1 < in.size() && in[e] == ' ' && IsPlainText(in[e + 1]) && in[e + 1] != ' ') ++e;
       }
       if (e == i) {
         sink.CodePoint(c < 0x20 && c != '\n' ? ' ' : c);  // control characters become spaces

@@ -43,7 +43,7 @@ void PhraseMatcher::Build() {
   // Breadth first: failure links turn the trie into a complete automaton.
   const size_t nodes = out_.size();
   std::vector<int> fail(nodes, 0);
-  out_link_.assign(nodes, -1);
+  out_link_.assign(nodes, 0);  // 0 (the root, which never has outputs) ends a chain
   std::queue<int> todo;
   for (size_t c = 0; c < classes_; ++c) {
     int& child = next_[c];
@@ -68,26 +68,40 @@ void PhraseMatcher::Build() {
       }
     }
   }
+  // Targets become offsets, marked negative where some phrase ends (the hot loop's only test).
+  out_head_.assign(nodes, 0);
+  for (size_t n = 1; n < nodes; ++n) out_head_[n] = out_[n].empty() ? out_link_[n] : static_cast<int>(n);
+  for (int& to : next_) {
+    const int offset = to * static_cast<int>(classes_);
+    to = out_head_[static_cast<size_t>(to)] > 0 ? -offset - 1 : offset;
+  }
   pending_.clear();
   pending_.shrink_to_fit();
 }
 
-void PhraseMatcher::Scan(std::string_view text, const std::function<void(const Hit&)>& on_hit) const {
-  if (next_.empty()) return;
-  int node = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    node = Child(node, class_of_[static_cast<unsigned char>(text[i])]);
-    for (int n = out_[static_cast<size_t>(node)].empty() ? out_link_[static_cast<size_t>(node)] : node; n > 0;
-         n = out_link_[static_cast<size_t>(n)]) {
-      for (int pi : out_[static_cast<size_t>(n)]) {
-        const Pattern& p = patterns_[static_cast<size_t>(pi)];
-        const size_t begin = i + 1 - p.size;
-        const bool start_ok = !p.word_start || begin == 0 || !IsWordChar(text[begin - 1]);
-        const bool end_ok = p.prefix || !p.word_end || i + 1 >= text.size() || !IsWordChar(text[i + 1]);
-        if (start_ok && end_ok) on_hit({p.id, begin, p.size});
-      }
+size_t PhraseMatcher::RunToOutput(std::string_view text, size_t i, int* state) const {
+  const int* next = next_.data();
+  const uint8_t* cls = class_of_.data();
+  int s = *state;  // a node's offset in next_ (node × classes)
+  for (; i < text.size(); ++i) {
+    const int to = next[s + cls[static_cast<unsigned char>(text[i])]];
+    if (to < 0) {
+      *state = -to - 1;
+      return i;
     }
+    s = to;
   }
+  *state = s;
+  return i;
+}
+
+PhraseMatcher::Hit PhraseMatcher::CheckWords(std::string_view text, size_t end, int pi) const {
+  const Pattern& p = patterns_[static_cast<size_t>(pi)];
+  const size_t begin = end + 1 - p.size;
+  const bool start_ok = !p.word_start || begin == 0 || !IsWordChar(text[begin - 1]);
+  const bool end_ok = p.prefix || !p.word_end || end + 1 >= text.size() || !IsWordChar(text[end + 1]);
+  if (!start_ok || !end_ok) return {-1, 0, 0};
+  return {p.id, begin, p.size};
 }
 
 }  // namespace passend

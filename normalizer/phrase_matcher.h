@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +23,20 @@ class PhraseMatcher {
   void Add(std::string_view phrase, int id);
   // Builds the automaton; call once after the last Add().
   void Build();
-  // Calls `on_hit` for every whole-word occurrence, in order of their end offset.
-  void Scan(std::string_view text, const std::function<void(const Hit&)>& on_hit) const;
+  // Calls `on_hit(const Hit&)` for every whole-word occurrence, in order of their end offset.
+  template <typename OnHit>
+  void Scan(std::string_view text, OnHit&& on_hit) const {
+    if (next_.empty()) return;
+    int state = 0;
+    for (size_t i = RunToOutput(text, 0, &state); i < text.size(); i = RunToOutput(text, i + 1, &state)) {
+      for (int n = out_head_[static_cast<size_t>(state) / classes_]; n > 0; n = out_link_[static_cast<size_t>(n)]) {
+        for (int pi : out_[static_cast<size_t>(n)]) {
+          const Hit hit = CheckWords(text, i, pi);
+          if (hit.id >= 0) on_hit(hit);
+        }
+      }
+    }
+  }
   size_t phrase_count() const { return patterns_.size(); }
 
  private:
@@ -37,14 +48,20 @@ class PhraseMatcher {
     bool word_end;
   };
   int Child(int node, uint8_t cls) const { return next_[static_cast<size_t>(node) * classes_ + cls]; }
+  // Runs the automaton from text[i] to the first byte after which some phrase ends; returns
+  // its position (or text.size()). Kept out of line so the state stays in a register.
+  size_t RunToOutput(std::string_view text, size_t i, int* state) const;
+  // The hit of pattern `pi` ending at text[end], or id -1 when it is not a whole word.
+  Hit CheckWords(std::string_view text, size_t end, int pi) const;
 
   std::vector<std::string> pending_;  // phrases before Build()
   std::vector<Pattern> patterns_;
   std::vector<uint8_t> class_of_;     // byte → alphabet class (0 = in no phrase)
   size_t classes_ = 1;
-  std::vector<int> next_;             // node × class → node (complete DFA)
-  std::vector<int> out_first_;        // node → first pattern ending here, or -1
-  std::vector<int> out_link_;         // node → next node on the suffix chain with outputs
+  // node × class → target node × classes; negative (-x-1) when phrases end at the target.
+  std::vector<int> next_;
+  std::vector<int> out_head_;         // node → itself or the nearest suffix node with outputs, or 0
+  std::vector<int> out_link_;         // node → next node on the suffix chain with outputs, or 0
   std::vector<std::vector<int>> out_; // node → patterns ending exactly here
 };
 

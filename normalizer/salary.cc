@@ -84,11 +84,16 @@ bool NotAWage(const std::string& t, size_t begin, size_t end) {
 std::vector<Amount> FindEuroAmounts(const std::string& t) {
   std::vector<Amount> out;
   const std::string euro = "\xE2\x82\xAC";
+  size_t next_sign = t.find(euro), next_word = t.find("eur ");
   for (size_t p = 0; p < t.size(); ++p) {
+    if (next_sign < p) next_sign = t.find(euro, p);
+    if (next_word < p) next_word = t.find("eur ", p);
+    p = std::min(next_sign, next_word);
+    if (p == std::string::npos) break;
     size_t start;
-    if (t.compare(p, euro.size(), euro) == 0) {
+    if (p == next_sign) {
       start = p + euro.size();
-    } else if (t.compare(p, 4, "eur ") == 0 && (p == 0 || !IsWordChar(t[p - 1]))) {
+    } else if (p == 0 || !IsWordChar(t[p - 1])) {
       start = p + 4;
     } else {
       continue;
