@@ -98,7 +98,8 @@ void Normalizer::ResolvePlace(const RawPosting& raw, const FoldedText& text, Loc
 }
 
 StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
-  const std::string where = raw.source + ": record " + (raw.external_id.empty() ? raw.url : raw.external_id);
+  const std::string& id = raw.external_id.empty() ? raw.url : raw.external_id;
+  const std::string where = raw.source + (id.empty() ? "" : ": record " + id);
   Vacancy v;
   v.title = CollapseWhitespace(MarkupToText(raw.title));
   if (v.title.empty()) return Status::InvalidArgument(where + ": title: missing or empty");

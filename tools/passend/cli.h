@@ -82,6 +82,7 @@ int RunCrawl(const std::vector<std::string>& argv);
 int RunMatch(const std::vector<std::string>& argv);
 int RunAlerts(const std::vector<std::string>& argv);
 int RunDemo(const std::vector<std::string>& argv);
+int RunNormalize(const std::vector<std::string>& argv);
 int RunIndex(const std::vector<std::string>& argv);
 
 }  // namespace passend::cli

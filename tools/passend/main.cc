@@ -18,6 +18,7 @@ constexpr const char* kUsage =
     "  match    rank vacancies for one candidate, with verdicts and reasons\n"
     "  alerts   write the weekly alert mails, exactly once per candidate and week\n"
     "  index    bulk-load normalised vacancies from JSON Lines\n"
+    "  normalize  raw postings (JSON Lines) to normalised vacancies (JSON Lines)\n"
     "  demo     run crawl, match and alerts on the bundled data\n"
     "\n"
     "Options for every command:\n"
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     if (cmd == "alerts") return passend::cli::RunAlerts(rest);
     if (cmd == "demo") return passend::cli::RunDemo(rest);
     if (cmd == "index") return passend::cli::RunIndex(rest);
+    if (cmd == "normalize") return passend::cli::RunNormalize(rest);
     std::fprintf(stderr, "passend: unknown command \"%s\"\n\n%s", cmd.c_str(), kUsage);
     return passend::cli::kExitFailure;
   } catch (const std::exception& e) {
