@@ -17,24 +17,28 @@ struct ContractCue {
 // Most specific first: "tijdelijk ... uitzicht op vast" before "vast" and "tijdelijk".
 constexpr ContractCue kContractCues[] = {
     {"uitzicht op een vast*", "tijdelijk_uitzicht_vast"},
+    {"uitzicht op een contract", "tijdelijk_uitzicht_vast"},
+    {"kans op vast*", "tijdelijk_uitzicht_vast"},
     {"uitzicht op vast*", "tijdelijk_uitzicht_vast"},
     {"kans op een vast*", "tijdelijk_uitzicht_vast"},
-    {"vrijwilliger*", "vrijwilligerswerk"},
+    {"vrijwilligerswerk", "vrijwilligerswerk"}, {"als vrijwilliger", "vrijwilligerswerk"},
+    {"zoeken vrijwilligers", "vrijwilligerswerk"}, {"vrijwilligersfunctie", "vrijwilligerswerk"},
     {"stageplaats", "stage"}, {"stagiair*", "stage"}, {"afstudeerstage", "stage"},
     {"meewerkstage", "stage"}, {"stage", "stage"},
     {"zzp", "zzp"}, {"freelance*", "zzp"}, {"uurtarief", "zzp"}, {"als zelfstandige", "zzp"},
     {"0-urencontract", "oproep"}, {"nulurencontract", "oproep"}, {"oproepbasis", "oproep"},
-    {"oproepkracht*", "oproep"}, {"min-max contract", "oproep"}, {"min-maxcontract", "oproep"},
+    {"oproepkracht*", "oproep"}, {"oproepcontract*", "oproep"}, {"min-max contract", "oproep"}, {"min-maxcontract", "oproep"},
     {"vakantiewerk", "bijbaan"}, {"vakantiekracht*", "bijbaan"}, {"bijbaan", "bijbaan"},
     {"seizoenswerk", "bijbaan"}, {"zaterdaghulp", "bijbaan"},
     {"detachering", "detachering"}, {"gedetacheerd", "detachering"},
     {"via ons uitzendbureau", "uitzend"}, {"uitzendbasis", "uitzend"}, {"uitzendkracht", "uitzend"},
-    {"fase a", "uitzend"}, {"via uitzendbureau", "uitzend"},
+    {"fase a", "uitzend"}, {"via uitzendbureau", "uitzend"}, {"uitzendbureau", "uitzend"},
     {"vast contract", "vast"}, {"vaste aanstelling", "vast"}, {"vast dienstverband", "vast"},
-    {"vaste baan", "vast"}, {"onbepaalde tijd", "vast"}, {"direct in vaste dienst", "vast"},
+    {"vaste baan", "vast"}, {"uur, vast", "vast"}, {"vast.", "vast"}, {"vast contract", "vast"}, {"onbepaalde tijd", "vast"}, {"direct in vaste dienst", "vast"},
     {"tijdelijk contract", "tijdelijk"}, {"tijdelijke aanstelling", "tijdelijk"},
     {"jaarcontract", "tijdelijk"}, {"bepaalde tijd", "tijdelijk"}, {"projectbasis", "tijdelijk"},
-    {"tijdelijke baan", "tijdelijk"}, {"tijdelijk", "tijdelijk"}, {"zwangerschapsvervanging", "tijdelijk"},
+    {"tijdelijke baan", "tijdelijk"}, {"contract voor het seizoen", "tijdelijk"}, {"seizoenscontract", "tijdelijk"},
+    {"vervanging", "tijdelijk"}, {"contract van een jaar", "tijdelijk"}, {"tijdelijk", "tijdelijk"}, {"zwangerschapsvervanging", "tijdelijk"},
 };
 
 // All cues in one automaton, built once; the hit id is the cue's index.
@@ -68,6 +72,16 @@ bool InDisclaimer(const std::string& t, size_t pos) {
   return sentence.find("acquisitie") != std::string::npos;
 }
 
+// "contract voor 7 maanden": a fixed term.
+bool ForSomeMonths(const FoldedText& text) {
+  const std::string& t = text.text();
+  for (size_t p = text.FindWord("contract voor"); p != std::string::npos; p = text.FindWord("contract voor", p + 1)) {
+    const size_t n = p + 14;
+    if (n < t.size() && std::isdigit(static_cast<unsigned char>(t[n])) && t.find("maand", n) < n + 8) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtractContract(std::string_view employment_type, const FoldedText& text, Vacancy* v) {
@@ -78,6 +92,7 @@ void ExtractContract(std::string_view employment_type, const FoldedText& text, V
       if ((best < 0 || h.id < best) && !text.NegatedAt(h.begin) && !InDisclaimer(text.text(), h.begin)) best = h.id;
     });
     if (best >= 0) kind = kContractCues[best].kind;
+    if (kind.empty() && ForSomeMonths(text)) kind = "tijdelijk";
   }
   v->contract = kind;
   if (kind == "vast" || kind == "tijdelijk_uitzicht_vast") {
@@ -100,6 +115,8 @@ struct EducationCue {
 constexpr EducationCue kEducationCues[] = {
     {"geen diploma", "geen", 0}, {"geen opleiding vereist", "geen", 0},
     {"geen ervaring of diploma", "geen", 0}, {"vmbo*", "vmbo", 1},
+    {"eerstegraads*", "wo", 8}, {"tweedegraads*", "hbo", 7}, {"niveau 1", "mbo1", 2}, {"niveau 2", "mbo2", 3},
+    {"niveau 3", "mbo3", 4}, {"niveau 4", "mbo4", 5},
     {"mbo 1", "mbo1", 2}, {"mbo-1", "mbo1", 2}, {"mbo niveau 1", "mbo1", 2}, {"entreeopleiding", "mbo1", 2},
     {"mbo 2", "mbo2", 3}, {"mbo-2", "mbo2", 3}, {"mbo niveau 2", "mbo2", 3}, {"startkwalificatie", "mbo2", 3},
     {"mbo 3", "mbo3", 4}, {"mbo-3", "mbo3", 4}, {"mbo niveau 3", "mbo3", 4},
@@ -123,7 +140,10 @@ std::string ExtractEducation(std::string_view field, const FoldedText& text) {
   CueMatcher(kEducationCues).Scan(t.text(), [&](const PhraseMatcher::Hit& h) {
     const EducationCue& cue = kEducationCues[h.id];
     if (best >= 0 && kEducationCues[best].rank <= cue.rank) return;
-    if (std::string_view(cue.phrase) == "mbo" && LevelFollows(t.text(), h.begin + 3)) return;
+    if (std::string_view(cue.phrase) == "mbo" &&
+        (LevelFollows(t.text(), h.begin + 3) || (h.begin >= 4 && t.text().compare(h.begin - 4, 4, "cao ") == 0))) {
+      return;  // "mbo 4" is read by its own cue; "cao mbo" names a collective agreement
+    }
     best = h.id;
   });
   return best < 0 ? "" : kEducationCues[best].level;

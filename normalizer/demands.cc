@@ -14,6 +14,7 @@ namespace {
 constexpr std::string_view kLiftWords[] = {"til", "sjouw", "gewicht", "last", "doos", "dozen",
                                            "zak", "krat", "pakket", "colli", "draag"};
 constexpr double kKgConfidence = 0.9;
+constexpr double kClockConfidence = 0.85;  // a working time named in the text
 
 bool IsCarrying(std::string_view context) {
   return context.find("draag") != std::string_view::npos ||
@@ -102,6 +103,42 @@ StatusOr<DemandLexicon> DemandLexicon::Parse(const std::string& json_text, const
   return lex;
 }
 
+void DemandLexicon::AddClockDemands(const FoldedText& text, std::vector<Demand>* out) const {
+  const std::string& t = text.text();
+  for (size_t colon = t.find(':'); colon != std::string::npos; colon = t.find(':', colon + 1)) {
+    // "H:MM" or "HH:MM", not part of a longer number.
+    if (colon == 0 || colon + 3 > t.size() || !std::isdigit(static_cast<unsigned char>(t[colon + 1])) ||
+        !std::isdigit(static_cast<unsigned char>(t[colon + 2])) ||
+        (colon + 3 < t.size() && std::isdigit(static_cast<unsigned char>(t[colon + 3])))) {
+      continue;
+    }
+    size_t start = colon;
+    while (start > 0 && colon - start < 2 && std::isdigit(static_cast<unsigned char>(t[start - 1]))) --start;
+    if (start == colon || (start > 0 && (IsWordChar(t[start - 1]) || t[start - 1] == ':'))) continue;
+    const int hour = std::stoi(t.substr(start, colon - start));
+    const int minute = std::stoi(t.substr(colon + 1, 2));
+    if (hour > 24 || minute > 59) continue;
+    // Work in 22-06 is night work, 18-22 evening work (FML VI.etmaal); 22:00 opening a
+    // night shift ("22:00 tot 06:00") is night, not evening.
+    const bool opens_range = t.compare(colon + 3, 4, " tot") == 0 || t.compare(colon + 3, 1, "-") == 0 ||
+                             t.compare(colon + 3, 2, " -") == 0;
+    const bool night = hour < 6 || hour == 24 || hour == 23 || (hour == 22 && minute > 0);
+    // Working on "tot 23:00" also covers the evening before it.
+    const bool ends_late = night && hour >= 22 && start >= 4 && (t.compare(start - 4, 4, "tot ") == 0 || t[start - 1] == '-');
+    const bool evening = ends_late || (!night && (hour >= 19 || (hour == 18 && minute > 0) || (hour == 22 && !opens_range)));
+    for (int level : {1, 2}) {
+      if ((level == 1 && !evening) || (level == 2 && !night)) continue;
+      Demand d;
+      d.item = "VI.etmaal";
+      d.level = level;
+      d.phrase = t.substr(start, colon + 3 - start);
+      d.offset = text.OriginalOffset(start);
+      d.confidence = kClockConfidence;
+      out->push_back(d);
+    }
+  }
+}
+
 void DemandLexicon::AddKgDemands(const FoldedText& text, std::vector<Demand>* out) const {
   const std::string& t = text.text();
   for (std::string_view unit : {"kg", "kilo"}) {
@@ -148,7 +185,7 @@ std::vector<Demand> DemandLexicon::Extract(const FoldedText& text, std::set<std:
       for (const Demand& d : rule.demands) spoken->insert(d.item);
       spoken->insert(rule.silences.begin(), rule.silences.end());
     }
-    if (rules_[ref.rule].demands.empty() || text.NegatedAt(hit.begin)) return;
+    if (rules_[ref.rule].demands.empty() || text.NegatedAt(hit.begin, hit.begin + hit.size)) return;
     b = {ref.order, hit.begin, hit.size};
   });
   std::vector<Demand> found;
@@ -161,6 +198,7 @@ std::vector<Demand> DemandLexicon::Extract(const FoldedText& text, std::set<std:
     }
   }
   AddKgDemands(text, &found);
+  AddClockDemands(text, &found);
   if (spoken) {
     for (const Demand& d : found) spoken->insert(d.item);
   }

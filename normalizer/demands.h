@@ -44,6 +44,8 @@ class DemandLexicon {
   const FmlItem* dragen_ = nullptr;
 
   void AddKgDemands(const FoldedText& text, std::vector<Demand>* out) const;
+  // Evening and night work from clock times ("14:00 tot 23:00", "start om 04:00").
+  void AddClockDemands(const FoldedText& text, std::vector<Demand>* out) const;
 };
 
 // The most limited level of a graded item that can still handle `quantity`

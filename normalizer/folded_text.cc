@@ -1,5 +1,6 @@
 #include "normalizer/folded_text.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "common/text.h"
@@ -51,7 +52,24 @@ size_t FoldedText::ClauseStart(size_t pos, size_t max_back, std::string_view sep
   return clause;
 }
 
-bool FoldedText::NegatedAt(size_t pos) const {
+namespace {
+
+constexpr std::string_view kDenialsAfter[] = {"niet nodig", "niet vereist", "niet verplicht", "niet voor",
+                                              "is niet", "zijn niet", "hoeft niet", "hoef je niet", "nauwelijks"};
+constexpr size_t kDenialWindow = 30;
+
+}  // namespace
+
+bool FoldedText::NegatedAt(size_t pos, size_t end) const {
+  if (end != std::string::npos && end < folded_.size()) {
+    size_t stop = std::min(folded_.size(), end + kDenialWindow);
+    const size_t clause_end = folded_.find_first_of(".;!?\n:,", end);
+    if (clause_end != std::string::npos) stop = std::min(stop, clause_end);
+    const std::string_view after(folded_.data() + end, stop - end);
+    for (std::string_view d : kDenialsAfter) {
+      if (after.find(d) != std::string_view::npos) return true;
+    }
+  }
   // Commas do not end the scope: "geen avond-, nacht- of weekenddiensten".
   const size_t clause = ClauseStart(pos, kNegationWindow, ".;!?\n:");
   const std::string_view window(folded_.data() + clause, pos - clause);

@@ -19,8 +19,9 @@ class FoldedText {
   // phrase allows any word ending ("nachtdienst*" matches "nachtdiensten").
   size_t FindWord(std::string_view phrase, size_t from = 0) const;
   // True when a negation word ("geen", "niet", "zonder", …) stands shortly before `pos`
-  // in the same clause.
-  bool NegatedAt(size_t pos) const;
+  // in the same clause, or, when the phrase's `end` is given, a denial follows it there
+  // ("zwaar tillen is niet nodig", "nachtdiensten komen niet voor").
+  bool NegatedAt(size_t pos, size_t end = std::string::npos) const;
   // The start of the clause holding `pos`: just after the nearest of `separators` at most
   // `max_back` bytes before it (else pos - max_back), spaces skipped.
   size_t ClauseStart(size_t pos, size_t max_back, std::string_view separators) const;

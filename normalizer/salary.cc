@@ -57,6 +57,8 @@ std::string PeriodNear(const std::string& t, size_t begin, size_t end) {
   std::string period;
   for (const Cue& c : kAfter) {
     const size_t p = after.find(c.text);
+    // "€ 3.880 bij 36 uur per week": a period after hours belongs to the hours.
+    if (p != std::string::npos && after.substr(0, p).find("uur") != std::string::npos) continue;
     if (p != std::string::npos && p < best) {
       best = p;
       period = c.period;
@@ -75,10 +77,14 @@ bool NotAWage(const std::string& t, size_t begin, size_t end) {
       "opleidingsbudget", "budget", "reiskosten", "bonus", "fiets", "laptop", "telefoon",
       "uurtarief", "all-in", "all in", "vergoeding", "toeslag", "pensioen", "omzet",
       "korting", "eindejaars", "13e maand", "investering", "dertiende"};
+  // A trap word before the amount ("bonus van € 500") or right after it ("€ 1.000 opleidingsbudget");
+  // further on it belongs to another phrase ("€ 15,50 per uur + koudetoeslag").
   const size_t from = begin > 30 ? begin - 30 : 0;
-  const std::string around = t.substr(from, end + 25 - from);
-  return std::any_of(std::begin(kTraps), std::end(kTraps),
-                     [&](std::string_view w) { return around.find(w) != std::string::npos; });
+  const std::string before = t.substr(from, begin - from);
+  const std::string after = t.substr(end, 14);
+  return std::any_of(std::begin(kTraps), std::end(kTraps), [&](std::string_view w) {
+    return before.find(w) != std::string::npos || after.find(w) != std::string::npos;
+  });
 }
 
 std::vector<Amount> FindEuroAmounts(const std::string& t) {
@@ -240,7 +246,8 @@ Salary ExtractSalary(const SalaryFields& f, const FoldedText& text) {
       continue;
     }
     const size_t before = a.begin > 12 ? a.begin - 12 : 0;
-    const std::string lead = t.substr(before, a.begin - before);
+    std::string lead = t.substr(before, a.begin - before);
+    if (const size_t stop = lead.find_last_of(".:;\n"); stop != std::string::npos) lead = lead.substr(stop + 1);
     s.period = period;
     if (range) {
       s.min = a.value;
