@@ -11,6 +11,18 @@ namespace passend {
 namespace {
 
 constexpr double kNormHours = 38;  // hours basis when neither the text nor an occupation says
+constexpr double kMinimumWage = 14.71;  // WML per hour, 21 and older, from 1 January 2026 (DOMAIN.md §3)
+
+// Doubts a coach should see: a wage below the legal minimum, an amount in another currency.
+void AddSalaryNotes(const SalaryFields& fields, Vacancy* v) {
+  const std::string currency = ToLowerAscii(Trim(fields.currency));
+  if (!currency.empty() && currency != "eur" && currency != "euro") {
+    v->notes.push_back("salaris in " + std::string(Trim(fields.currency)) + " opgegeven: niet vergeleken");
+  }
+  if (v->salary.hourly_max && *v->salary.hourly_max < kMinimumWage) {
+    v->notes.push_back("salaris onder het wettelijk minimumloon voor 21 jaar en ouder: alleen voor jongeren, of een fout");
+  }
+}
 
 std::string NormalizeDate(const std::string& s) {
   const auto d = ParseFeedDate(s);
@@ -119,6 +131,7 @@ StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
   }
   v.salary = ExtractSalary(raw.salary, text);
   ConvertSalary(&v.salary, v.hours.max, occupation ? occupation->weekly_hours : kNormHours);
+  AddSalaryNotes(raw.salary, &v);
   ExtractContract(raw.employment_type, text, &v);
   v.education = ExtractEducation(raw.education, text);
   v.date_posted = NormalizeDate(raw.date_posted);

@@ -4,6 +4,8 @@
 
 #include "normalizer/extract.h"
 #include "normalizer/html_text.h"
+#include "normalizer/phrase_matcher.h"
+#include "normalizer/raw_json.h"
 #include "tests/test_util.h"
 
 namespace passend {
@@ -216,6 +218,98 @@ TEST(NormalizerTest, KeyIsStablePerSourceAndId) {
   EXPECT_EQ(PostingKey(a), PostingKey(b));
   b.source = "other";
   EXPECT_NE(PostingKey(a), PostingKey(b));
+}
+
+}  // namespace
+}  // namespace passend
+
+namespace passend {
+namespace {
+
+TEST(PhraseMatcherTest, FindsWholeWordsAndPrefixesLikeFindWord) {
+  PhraseMatcher m;
+  const std::vector<std::string> phrases = {"nachtdienst*", "ort", "3-ploegendienst*", "'s nachts", "tillen", "til"};
+  for (size_t i = 0; i < phrases.size(); ++i) m.Add(phrases[i], static_cast<int>(i));
+  m.Build();
+  const FoldedText text("je werkt 's nachts in 3-ploegendiensten; nachtdiensten, geen sport. tillen en tilt");
+  std::vector<std::string> found;
+  m.Scan(text.text(), [&](const PhraseMatcher::Hit& h) { found.push_back(text.text().substr(h.begin, h.size)); });
+  EXPECT_EQ(found, (std::vector<std::string>{"'s nachts", "3-ploegendienst", "nachtdienst", "tillen"}));
+  for (const std::string& p : phrases) {
+    const bool by_find = text.FindWord(p) != std::string::npos;
+    bool by_scan = false;
+    m.Scan(text.text(), [&](const PhraseMatcher::Hit& h) { by_scan = by_scan || phrases[static_cast<size_t>(h.id)] == p; });
+    EXPECT_EQ(by_find, by_scan) << p;
+  }
+}
+
+TEST(HtmlTextTest, DecodesEntitiesDropsScriptsAndSurvivesSoup) {
+  EXPECT_EQ(HtmlToText("<p>Caf&eacute; &amp; co&#128; &euro;&nbsp;15</p><script>x=1</script><ul><li>een</li><li>twee"),
+            "Café & co€ € 15\n- een\n- twee");
+  EXPECT_EQ(HtmlToText("a < b <<>> &unknown; <!-- c --> d"), "a < b <<>> &unknown; d");
+  EXPECT_EQ(HtmlToText(std::string("ok \xff\xfe bad")), "ok \xEF\xBF\xBD\xEF\xBF\xBD bad");
+  const std::string huge(1 << 20, '<');
+  EXPECT_EQ(HtmlToText(huge).size(), huge.size());  // unterminated markup stays text
+}
+
+TEST(NormalizerTest, ImplausibleOrForeignValuesAreUnknownWithANote) {
+  RawPosting raw;
+  raw.source = "test";
+  raw.title = "Productiemedewerker";
+  raw.description = "Salaris: € 1 per maand. 200 uur per week.";
+  auto v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->salary.known());
+  EXPECT_FALSE(v->hours.max.has_value());
+  raw.description = "Salary 4000-5000 per month.";
+  raw.salary = {"4000", "5000", "MONTH", "USD", ""};
+  v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->salary.known());
+  ASSERT_EQ(v->notes.size(), 1u);
+  EXPECT_EQ(v->notes[0], "salaris in USD opgegeven: niet vergeleken");
+  raw.salary = {};
+  raw.description = "Zaterdaghulp, € 9,80 per uur.";
+  v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->salary.hourly_min, 9.8);
+  ASSERT_EQ(v->notes.size(), 1u);
+}
+
+TEST(NormalizerTest, OccupationLoadsOnlyWhereTheTextIsSilent) {
+  RawPosting raw;
+  raw.source = "test";
+  raw.title = "Verzorgende IG";
+  raw.description = "Je werkt alleen in dagdiensten. Je werkt met tilliften.";
+  auto v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  bool lifting = false, etmaal = false;
+  for (const Demand& d : v->demands) {
+    lifting = lifting || d.item == "IV.tillen";
+    etmaal = etmaal || d.item == "VI.etmaal";
+  }
+  EXPECT_TRUE(lifting);   // the occupation's default: the text does not speak of lifting
+  EXPECT_FALSE(etmaal);   // "alleen in dagdiensten" settles evening and night work
+}
+
+TEST(OccupationTableTest, RejectsASynonymListedTwice) {
+  const std::string json = R"({"default_confidence": 0.4, "sector_hours": {"x": 40}, "profiles": {},
+    "occupations": [{"key": "a", "name": "A", "isco": "1111", "sector": "x", "synonyms": ["kok"]},
+                    {"key": "b", "name": "B", "isco": "2222", "sector": "x", "synonyms": ["Kok*"]}]})";
+  auto t = OccupationTable::Parse(json, "occ.json", test::Schema());
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().message(), "occ.json: occupation b: synonym \"Kok*\" is also listed for a");
+}
+
+TEST(RawPostingJsonTest, ReadsNumbersAsTextAndNamesTheField) {
+  auto p = RawPostingFromJson(R"({"title":"Kok","id":7,"salary":{"min":2500,"period":"MONTH"},"hours":38})", "in:1");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->external_id, "7");
+  EXPECT_EQ(p->salary.min, "2500");
+  EXPECT_EQ(p->hours, "38");
+  auto bad = RawPostingFromJson(R"({"title":"Kok","hours":[1]})", "in:2");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(), "in:2: hours: expected a string or a number");
 }
 
 }  // namespace
