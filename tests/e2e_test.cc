@@ -10,6 +10,7 @@
 
 #include "common/json.h"
 #include "tests/http_server.h"
+#include "model/json_io.h"
 #include "tests/test_util.h"
 
 namespace passend {
@@ -234,6 +235,27 @@ TEST_F(EndToEndTest, IndexLoadsJsonLinesAndNamesBadLines) {
   const auto explain = Passend({"match", "--candidate", test::DataDir() + "/candidates/anna-de-vries.json", "--explain", "a3"});
   EXPECT_EQ(explain.exit_code, 0) << explain.err;
   EXPECT_NE(explain.out.find("Vacature a3: Planner"), std::string::npos) << explain.out;
+}
+
+TEST_F(EndToEndTest, NormalizeWritesVacanciesAndNamesBadLines) {
+  const std::string in = dir_ + "/postings.jsonl", out = dir_ + "/vacatures.jsonl";
+  test::WriteText(in,
+                  R"({"id": "p1", "title": "Orderpicker", "location": "5047 TK Tilburg", "description": "<p>Nachtdienst. Je tilt dozen tot 20 kg. &euro; 15,10 per uur.</p>"})"
+                  "\n"
+                  R"({"id": "p2", "title": ""})"
+                  "\n");
+  const auto r = Passend({"normalize", "--input", in, "--output", out});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "passend normalize: error: " + in + ":2: postings: record p2: title: missing or empty\n"
+                   "summary lines=2 normalized=1 rejected=1\n");
+  auto v = VacancyFromJsonText(test::ReadText(out), out);
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_EQ(v->sources[0].source, "postings");
+  EXPECT_EQ(v->location.place, "Tilburg");
+  EXPECT_EQ(v->salary.hourly_min, 15.1);
+  EXPECT_EQ(v->occupation.key, "orderpicker");
+  // The same file loads into the index.
+  EXPECT_EQ(Passend({"index", "--jsonl", out}).out, "summary lines=1 new=1 updated=0 unchanged=0 rejected=0\n");
 }
 
 TEST_F(EndToEndTest, ASecondCrawlWhileOneRunsIsRefused) {
