@@ -87,6 +87,9 @@ void Normalizer::ResolvePlace(const RawPosting& raw, const FoldedText& text, Loc
   const std::string folded_place = FoldForMatch(raw.place);
   loc->remote = MeansRemote(folded_place) ||
                 (raw.place.empty() && text.FindWord("volledig remote") != std::string::npos);
+  loc->hybrid = !loc->remote && (text.FindWord("hybride") != std::string::npos ||
+                                 text.FindWord("deels thuis") != std::string::npos ||
+                                 text.FindWord("dagen thuis") != std::string::npos);
   const Place* found = nullptr;
   for (const std::string& cand : PlaceCandidates(raw.place)) {
     if ((found = data_.gazetteer->Find(cand, raw.region))) break;

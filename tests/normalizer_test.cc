@@ -292,6 +292,23 @@ TEST(NormalizerTest, OccupationLoadsOnlyWhereTheTextIsSilent) {
   EXPECT_FALSE(etmaal);   // "alleen in dagdiensten" settles evening and night work
 }
 
+TEST(NormalizerTest, HybridWorkIsNotedButRemoteIsNotHybrid) {
+  RawPosting raw;
+  raw.source = "test";
+  raw.title = "Beleidsmedewerker";
+  raw.place = "Utrecht";
+  raw.description = "Je werkt hybride: 2 dagen thuis, 3 dagen op kantoor.";
+  auto v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->location.hybrid);
+  EXPECT_FALSE(v->location.remote);
+  raw.place = "Volledig remote";
+  v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->location.remote);
+  EXPECT_FALSE(v->location.hybrid);
+}
+
 TEST(OccupationTableTest, RejectsASynonymListedTwice) {
   const std::string json = R"({"default_confidence": 0.4, "sector_hours": {"x": 40}, "profiles": {},
     "occupations": [{"key": "a", "name": "A", "isco": "1111", "sector": "x", "synonyms": ["kok"]},
