@@ -1,5 +1,6 @@
 #include "normalizer/normalizer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -58,7 +59,14 @@ bool MeansRemote(const std::string& folded) {
 // Candidate place names from a location text: "3511 AB Utrecht, Nederland" → "Utrecht".
 std::vector<std::string> PlaceCandidates(const std::string& field) {
   std::vector<std::string> out;
-  for (std::string part : Split(field, ',')) {
+  // "Utrecht, Amersfoort en Zwolle", "Breda / Tilburg": several work places.
+  std::string separated = field;
+  for (std::string_view sep : {" en ", " / ", "/", ";", " of "}) {
+    for (size_t p = separated.find(sep); p != std::string::npos; p = separated.find(sep, p + 1)) {
+      separated.replace(p, sep.size(), ",");
+    }
+  }
+  for (std::string part : Split(separated, ',')) {
     std::string p(Trim(part));
     for (std::string_view prefix : {"regio ", "Regio ", "omgeving ", "Omgeving "}) {
       if (StartsWith(p, prefix)) p = p.substr(prefix.size());
@@ -82,7 +90,8 @@ std::string PostingKey(const RawPosting& raw) {
   return HexId(StableHash64(raw.source + "\x1f" + id));
 }
 
-void Normalizer::ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc) const {
+void Normalizer::ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc,
+                              std::vector<Location>* more_locations) const {
   loc->postcode = FindPostcode(raw.postcode.empty() ? raw.place : raw.postcode);
   const std::string folded_place = FoldForMatch(raw.place);
   loc->remote = MeansRemote(folded_place) ||
@@ -91,8 +100,24 @@ void Normalizer::ResolvePlace(const RawPosting& raw, const FoldedText& text, Loc
                                  text.FindWord("deels thuis") != std::string::npos ||
                                  text.FindWord("dagen thuis") != std::string::npos);
   const Place* found = nullptr;
+  std::vector<const Place*> more;
   for (const std::string& cand : PlaceCandidates(raw.place)) {
-    if ((found = data_.gazetteer->Find(cand, raw.region))) break;
+    const Place* p = data_.gazetteer->Find(cand, raw.region);
+    if (!p) continue;
+    if (!found) {
+      found = p;
+    } else if (p != found && std::find(more.begin(), more.end(), p) == more.end()) {
+      more.push_back(p);
+    }
+  }
+  for (const Place* p : more) {
+    Location l;
+    l.place = p->name;
+    l.municipality = p->municipality;
+    l.province = p->province;
+    l.lat = p->lat;
+    l.lon = p->lon;
+    more_locations->push_back(std::move(l));
   }
   if (!found && !raw.region.empty()) found = data_.gazetteer->Find(raw.region);
   if (found) {
@@ -123,7 +148,7 @@ StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
   v.employer = CollapseWhitespace(MarkupToText(raw.employer));
   v.description = MarkupToText(raw.description);
   const FoldedText text(v.title + "\n" + v.description);
-  ResolvePlace(raw, text, &v.location);
+  ResolvePlace(raw, text, &v.location, &v.more_locations);
   v.hours = raw.hours.empty() ? ExtractHours(text) : ParseHoursField(raw.hours);
   const Occupation* occupation = nullptr;
   if (data_.occupations) {

@@ -55,7 +55,8 @@ class Normalizer {
   StatusOr<Vacancy> Normalize(const RawPosting& raw) const;
 
  private:
-  void ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc) const;
+  void ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc,
+                    std::vector<Location>* more_locations) const;
   void AddDemands(const FoldedText& text, const Occupation* occupation, Vacancy* v) const;
   NormalizerData data_;
 };

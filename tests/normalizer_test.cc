@@ -309,6 +309,20 @@ TEST(NormalizerTest, HybridWorkIsNotedButRemoteIsNotHybrid) {
   EXPECT_FALSE(v->location.hybrid);
 }
 
+TEST(NormalizerTest, SeveralWorkPlacesBecomeMoreLocations) {
+  RawPosting raw;
+  raw.source = "test";
+  raw.title = "Schoonmaker";
+  raw.place = "regio Utrecht, Amersfoort en Zwolle";
+  auto v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->location.place, "Utrecht");
+  ASSERT_EQ(v->more_locations.size(), 2u);
+  EXPECT_EQ(v->more_locations[0].place, "Amersfoort");
+  EXPECT_EQ(v->more_locations[1].place, "Zwolle");
+  EXPECT_TRUE(v->more_locations[1].lat.has_value());
+}
+
 TEST(OccupationTableTest, RejectsASynonymListedTwice) {
   const std::string json = R"({"default_confidence": 0.4, "sector_hours": {"x": 40}, "profiles": {},
     "occupations": [{"key": "a", "name": "A", "isco": "1111", "sector": "x", "synonyms": ["kok"]},
