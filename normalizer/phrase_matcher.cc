@@ -44,18 +44,18 @@ void PhraseMatcher::Build() {
   const size_t nodes = out_.size();
   std::vector<int> fail(nodes, 0);
   out_link_.assign(nodes, 0);  // 0 (the root, which never has outputs) ends a chain
-  std::queue<int> todo;
+  std::queue<int> frontier;
   for (size_t c = 0; c < classes_; ++c) {
     int& child = next_[c];
     if (child < 0) {
       child = 0;
     } else {
-      todo.push(child);
+      frontier.push(child);
     }
   }
-  while (!todo.empty()) {
-    const int node = todo.front();
-    todo.pop();
+  while (!frontier.empty()) {
+    const int node = frontier.front();
+    frontier.pop();
     const int f = fail[static_cast<size_t>(node)];
     out_link_[static_cast<size_t>(node)] = out_[static_cast<size_t>(f)].empty() ? out_link_[static_cast<size_t>(f)] : f;
     for (size_t c = 0; c < classes_; ++c) {
@@ -64,7 +64,7 @@ void PhraseMatcher::Build() {
         child = Child(f, static_cast<uint8_t>(c));
       } else {
         fail[static_cast<size_t>(child)] = Child(f, static_cast<uint8_t>(c));
-        todo.push(child);
+        frontier.push(child);
       }
     }
   }
