@@ -62,9 +62,6 @@ bool FindDaysTimesHours(const std::string& t, Hours* h) {
   return false;
 }
 
-Hours ExtractHoursSkipping(const FoldedText& text, Hours* basis);
-Hours FallbackHours(const FoldedText& text);
-
 // "o.b.v. 36 uur", "bij 40 uur", "(36 uur)": the hours a salary is quoted for, not the job's.
 bool IsSalaryBasis(const std::string& t, size_t num_start) {
   const std::string pre = t.substr(num_start > 14 ? num_start - 14 : 0, std::min<size_t>(14, num_start));
@@ -93,7 +90,8 @@ bool FindUrige(const FoldedText& text, Hours* h) {
   return false;
 }
 
-Hours ExtractHoursSkipping(const FoldedText& text, Hours* basis) {
+// Hours stated for the job; hours named only as a salary basis go to `basis`.
+Hours StatedHours(const FoldedText& text, Hours* basis) {
   const std::string& t = text.text();
   Hours h;
   for (size_t p = text.FindWord("uur"); p != std::string::npos; p = text.FindWord("uur", p + 1)) {
@@ -130,10 +128,11 @@ Hours ExtractHoursSkipping(const FoldedText& text, Hours* basis) {
     }
     if (h.max) return h;
   }
-  if (FindDaysTimesHours(t, &h)) return h;
+  FindDaysTimesHours(t, &h);
   return h;
 }
 
+// "fulltime" or a 0-urencontract when no number of hours is given.
 Hours FallbackHours(const FoldedText& text) {
   Hours h;
   const size_t full = text.FindWord("fulltime");
@@ -156,7 +155,7 @@ Hours FallbackHours(const FoldedText& text) {
 
 Hours ExtractHours(const FoldedText& text) {
   Hours basis;  // hours named only as a salary basis: used when nothing else is said
-  Hours h = ExtractHoursSkipping(text, &basis);
+  Hours h = StatedHours(text, &basis);
   if (h.max || h.min) return h;
   if (basis.max) return basis;
   if (FindUrige(text, &h)) return h;

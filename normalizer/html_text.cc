@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 
 #include "common/text.h"
@@ -197,8 +198,8 @@ size_t Markup(std::string_view in, size_t i, TextSink* sink) {
 
 }
 
-}  // namespace
-
+// Decodes one character reference at in[pos] == '&'. Returns the bytes consumed (0 when
+// it is not a reference) and sets `*code_point`.
 size_t DecodeCharacterReference(std::string_view in, size_t pos, uint32_t* code_point) {
   if (pos + 1 >= in.size() || in[pos] != '&') return 0;
   if (in[pos + 1] == '#') return DecodeNumeric(in, pos, code_point);
@@ -209,6 +210,8 @@ size_t DecodeCharacterReference(std::string_view in, size_t pos, uint32_t* code_
   *code_point = *cp;
   return end - pos + (end < in.size() && in[end] == ';' ? 1 : 0);
 }
+
+}  // namespace
 
 std::string HtmlToText(std::string_view in) {
   TextSink sink(in.size());

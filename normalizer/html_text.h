@@ -5,7 +5,6 @@
 // UTF-8 becomes U+FFFD. Any input is accepted: tag soup degrades to text, never a crash.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,9 +15,5 @@ std::string HtmlToText(std::string_view html);
 // Decodes one more layer when text is entity-escaped HTML ("&lt;p&gt;…"), as some
 // JSON APIs deliver it, then converts it to text.
 std::string MarkupToText(std::string_view maybe_html);
-
-// Decodes one character reference at `in[pos]` == '&'. Returns the bytes consumed (0 when
-// it is not a reference) and sets `*code_point`.
-size_t DecodeCharacterReference(std::string_view in, size_t pos, uint32_t* code_point);
 
 }  // namespace passend
