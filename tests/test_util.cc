@@ -4,11 +4,13 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "common/file.h"
+#include "normalizer/tables.h"
 
 namespace passend::test {
 
@@ -16,44 +18,30 @@ std::string SourceDir() { return PASSEND_SOURCE_DIR; }
 std::string DataDir() { return SourceDir() + "/data"; }
 std::string SharedFeedsDir() { return std::string(PASSEND_SHARED_DIR) + "/feeds"; }
 
-const FmlSchema& Schema() {
-  static const FmlSchema* schema = [] {
-    auto s = FmlSchema::Load(DataDir() + "/fml/items.json");
-    if (!s.ok()) ADD_FAILURE() << s.status().message();
-    return new FmlSchema(std::move(*s));
+namespace {
+
+// The project's data tables, loaded once per test binary through the same loader as the CLI.
+const NormalizerTables& Tables() {
+  static const NormalizerTables* tables = [] {
+    auto t = NormalizerTables::Load(DataDir());
+    if (!t.ok()) {
+      ADD_FAILURE() << t.status().message();
+      std::abort();
+    }
+    return t->release();
   }();
-  return *schema;
+  return *tables;
 }
 
-const Gazetteer& Places() {
-  static const Gazetteer* g = [] {
-    auto s = Gazetteer::Load(DataDir() + "/gazetteer/nl_places.tsv");
-    if (!s.ok()) ADD_FAILURE() << s.status().message();
-    return new Gazetteer(std::move(*s));
-  }();
-  return *g;
-}
+}  // namespace
 
-const DemandLexicon& Lexicon() {
-  static const DemandLexicon* l = [] {
-    auto s = DemandLexicon::Load(DataDir() + "/lexicon/demands.json", Schema());
-    if (!s.ok()) ADD_FAILURE() << s.status().message();
-    return new DemandLexicon(std::move(*s));
-  }();
-  return *l;
-}
-
-const OccupationTable& Occupations() {
-  static const OccupationTable* t = [] {
-    auto s = OccupationTable::Load(DataDir() + "/occupations/occupations.json", Schema());
-    if (!s.ok()) ADD_FAILURE() << s.status().message();
-    return new OccupationTable(std::move(*s));
-  }();
-  return *t;
-}
+const FmlSchema& Schema() { return Tables().schema; }
+const Gazetteer& Places() { return Tables().gazetteer; }
+const DemandLexicon& Lexicon() { return Tables().lexicon; }
+const OccupationTable& Occupations() { return Tables().occupations; }
 
 const Normalizer& TheNormalizer() {
-  static const Normalizer n({&Schema(), &Places(), &Lexicon(), &Occupations()});
+  static const Normalizer n(Tables().data());
   return n;
 }
 

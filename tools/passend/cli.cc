@@ -8,6 +8,7 @@
 #include "common/file.h"
 #include "common/text.h"
 #include "matcher/matcher.h"
+#include "normalizer/tables.h"
 #include "model/json_io.h"
 
 #ifndef PASSEND_DEFAULT_SHARE_DIR
@@ -74,18 +75,13 @@ StatusOr<Context> LoadContext(const Args& args) {
     if (!d) return Status::InvalidArgument("--today: expected YYYY-MM-DD, got \"" + *t + "\"");
     ctx.today = *d;
   }
-  auto schema = FmlSchema::Load(ctx.share_dir + "/fml/items.json");
-  if (!schema.ok()) return schema.status();
-  ctx.schema = std::move(*schema);
-  auto gaz = Gazetteer::Load(ctx.share_dir + "/gazetteer/nl_places.tsv");
-  if (!gaz.ok()) return gaz.status();
-  ctx.gazetteer = std::move(*gaz);
-  auto lex = DemandLexicon::Load(ctx.share_dir + "/lexicon/demands.json", ctx.schema);
-  if (!lex.ok()) return lex.status();
-  ctx.lexicon = std::move(*lex);
-  auto occupations = OccupationTable::Load(ctx.share_dir + "/occupations/occupations.json", ctx.schema);
-  if (!occupations.ok()) return occupations.status();
-  ctx.occupations = std::move(*occupations);
+  auto tables = NormalizerTables::Load(ctx.share_dir);
+  if (!tables.ok()) return tables.status();
+  // Moving the vectors keeps their buffers, so the lexicon's pointers into the schema stay valid.
+  ctx.schema = std::move((*tables)->schema);
+  ctx.gazetteer = std::move((*tables)->gazetteer);
+  ctx.lexicon = std::move((*tables)->lexicon);
+  ctx.occupations = std::move((*tables)->occupations);
   PASSEND_RETURN_IF_ERROR(MakeDirs(ctx.data_dir));
   return ctx;
 }
