@@ -11,6 +11,16 @@
 namespace passend {
 namespace {
 
+// A posting from the "test" source, as an adapter would hand it over.
+RawPosting Posting(std::string title, std::string description, std::string place = "") {
+  RawPosting raw;
+  raw.source = "test";
+  raw.title = std::move(title);
+  raw.description = std::move(description);
+  raw.place = std::move(place);
+  return raw;
+}
+
 struct SalaryCase {
   const char* text;
   std::optional<double> min, max;
@@ -253,10 +263,7 @@ TEST(HtmlTextTest, DecodesEntitiesDropsScriptsAndSurvivesSoup) {
 }
 
 TEST(NormalizerTest, ImplausibleOrForeignValuesAreUnknownWithANote) {
-  RawPosting raw;
-  raw.source = "test";
-  raw.title = "Productiemedewerker";
-  raw.description = "Salaris: € 1 per maand. 200 uur per week.";
+  RawPosting raw = Posting("Productiemedewerker", "Salaris: € 1 per maand. 200 uur per week.");
   auto v = test::TheNormalizer().Normalize(raw);
   ASSERT_TRUE(v.ok());
   EXPECT_FALSE(v->salary.known());
@@ -277,10 +284,7 @@ TEST(NormalizerTest, ImplausibleOrForeignValuesAreUnknownWithANote) {
 }
 
 TEST(NormalizerTest, OccupationLoadsOnlyWhereTheTextIsSilent) {
-  RawPosting raw;
-  raw.source = "test";
-  raw.title = "Verzorgende IG";
-  raw.description = "Je werkt alleen in dagdiensten. Je werkt met tilliften.";
+  RawPosting raw = Posting("Verzorgende IG", "Je werkt alleen in dagdiensten. Je werkt met tilliften.");
   auto v = test::TheNormalizer().Normalize(raw);
   ASSERT_TRUE(v.ok());
   bool lifting = false, etmaal = false;
@@ -293,11 +297,7 @@ TEST(NormalizerTest, OccupationLoadsOnlyWhereTheTextIsSilent) {
 }
 
 TEST(NormalizerTest, HybridWorkIsNotedButRemoteIsNotHybrid) {
-  RawPosting raw;
-  raw.source = "test";
-  raw.title = "Beleidsmedewerker";
-  raw.place = "Utrecht";
-  raw.description = "Je werkt hybride: 2 dagen thuis, 3 dagen op kantoor.";
+  RawPosting raw = Posting("Beleidsmedewerker", "Je werkt hybride: 2 dagen thuis, 3 dagen op kantoor.", "Utrecht");
   auto v = test::TheNormalizer().Normalize(raw);
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->location.hybrid);
@@ -310,10 +310,7 @@ TEST(NormalizerTest, HybridWorkIsNotedButRemoteIsNotHybrid) {
 }
 
 TEST(NormalizerTest, SeveralWorkPlacesBecomeMoreLocations) {
-  RawPosting raw;
-  raw.source = "test";
-  raw.title = "Schoonmaker";
-  raw.place = "regio Utrecht, Amersfoort en Zwolle";
+  RawPosting raw = Posting("Schoonmaker", "", "regio Utrecht, Amersfoort en Zwolle");
   auto v = test::TheNormalizer().Normalize(raw);
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(v->location.place, "Utrecht");
