@@ -132,6 +132,7 @@ StatusOr<OccupationTable> OccupationTable::Parse(const std::string& json_text, c
     o.loads = ProfileDemands(loads, confidence, o.name);
     for (const std::string& s : synonyms) {
       std::string folded = FoldForMatch(Trim(s));
+      if (folded.empty() || folded == "*") return Status::InvalidArgument(at + ": synonyms: an empty synonym");
       const std::string bare = folded.back() == '*' ? folded.substr(0, folded.size() - 1) : folded;
       auto [it, fresh] = synonym_seen.emplace(bare, o.key);
       if (!fresh) return Status::InvalidArgument(at + ": synonym \"" + s + "\" is also listed for " + it->second);

@@ -329,6 +329,14 @@ TEST(OccupationTableTest, RejectsASynonymListedTwice) {
   EXPECT_EQ(t.status().message(), "occ.json: occupation b: synonym \"Kok*\" is also listed for a");
 }
 
+TEST(OccupationTableTest, RejectsAnEmptySynonym) {
+  const std::string json = R"({"default_confidence": 0.4, "sector_hours": {"x": 40}, "profiles": {},
+    "occupations": [{"key": "a", "name": "A", "isco": "1111", "sector": "x", "synonyms": ["kok", " "]}]})";
+  auto t = OccupationTable::Parse(json, "occ.json", test::Schema());
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().message(), "occ.json: occupation a: synonyms: an empty synonym");
+}
+
 TEST(RawPostingJsonTest, ReadsNumbersAsTextAndNamesTheField) {
   auto p = RawPostingFromJson(R"({"title":"Kok","id":7,"salary":{"min":2500,"period":"MONTH"},"hours":38})", "in:1");
   ASSERT_TRUE(p.ok()) << p.status().message();
