@@ -152,7 +152,9 @@ StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
   v.hours = raw.hours.empty() ? ExtractHours(text) : ParseHoursField(raw.hours);
   const Occupation* occupation = nullptr;
   if (data_.occupations) {
-    if (auto m = data_.occupations->Classify(v.title, text)) {
+    // The folded text starts with the folded title (titles hold no line breaks).
+    const std::string_view folded_title = std::string_view(text.text()).substr(0, text.text().find('\n'));
+    if (auto m = data_.occupations->Classify(folded_title, text)) {
       v.occupation = ToRef(*m);
       occupation = m->occupation;
     }

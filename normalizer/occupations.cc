@@ -146,16 +146,15 @@ StatusOr<OccupationTable> OccupationTable::Parse(const std::string& json_text, c
   return table;
 }
 
-std::optional<OccupationTable::Match> OccupationTable::Classify(std::string_view title,
+std::optional<OccupationTable::Match> OccupationTable::Classify(std::string_view folded_title,
                                                                 const FoldedText& description) const {
-  const std::string folded_title = FoldForMatch(title);
   std::optional<PhraseMatcher::Hit> best;
   matcher_.Scan(folded_title, [&](const PhraseMatcher::Hit& h) {
     if (!best || h.size > best->size || (h.size == best->size && h.begin < best->begin)) best = h;
   });
   if (best) {
     const Occupation& o = occupations_[synonym_owner_[static_cast<size_t>(best->id)]];
-    const std::string phrase = folded_title.substr(best->begin, best->size);
+    const std::string phrase(folded_title.substr(best->begin, best->size));
     const bool covers = 2 * WordBytes(phrase) >= WordBytes(folded_title);
     return Match{&o, covers ? kTitleConfidence : kPartialTitleConfidence, phrase, true};
   }

@@ -37,7 +37,8 @@ class OccupationTable {
     std::string phrase;
     bool from_title;
   };
-  std::optional<Match> Classify(std::string_view title, const FoldedText& description) const;
+  // `folded_title` is the title through FoldForMatch.
+  std::optional<Match> Classify(std::string_view folded_title, const FoldedText& description) const;
 
   const Occupation* Find(std::string_view key) const;
   const std::vector<Occupation>& occupations() const { return occupations_; }
