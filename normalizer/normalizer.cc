@@ -164,6 +164,8 @@ StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
   AddSalaryNotes(raw.salary, &v);
   ExtractContract(raw.employment_type, text, &v);
   v.education = ExtractEducation(raw.education, text);
+  // "mbo werk- en denkniveau" asks a level of thinking, not a diploma (DOMAIN.md §3).
+  v.education_soft = !v.education.empty() && text.FindWord("denkniveau") != std::string::npos;
   v.date_posted = NormalizeDate(raw.date_posted);
   v.valid_through = NormalizeDate(raw.valid_through);
   AddDemands(text, v.occupation.from_title ? occupation : nullptr, &v);

@@ -309,6 +309,17 @@ TEST(NormalizerTest, HybridWorkIsNotedButRemoteIsNotHybrid) {
   EXPECT_FALSE(v->location.hybrid);
 }
 
+TEST(NormalizerTest, WorkAndThinkingLevelIsASoftEducationDemand) {
+  auto soft = test::TheNormalizer().Normalize(Posting("Planner", "Je hebt mbo 4 werk- en denkniveau."));
+  ASSERT_TRUE(soft.ok());
+  EXPECT_EQ(soft->education, "mbo4");
+  EXPECT_TRUE(soft->education_soft);
+  auto hard = test::TheNormalizer().Normalize(Posting("Planner", "Een afgeronde mbo-4 opleiding is vereist."));
+  ASSERT_TRUE(hard.ok());
+  EXPECT_EQ(hard->education, "mbo4");
+  EXPECT_FALSE(hard->education_soft);
+}
+
 TEST(NormalizerTest, SeveralWorkPlacesBecomeMoreLocations) {
   RawPosting raw = Posting("Schoonmaker", "", "regio Utrecht, Amersfoort en Zwolle");
   auto v = test::TheNormalizer().Normalize(raw);
