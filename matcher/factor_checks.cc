@@ -100,8 +100,12 @@ FactorScore CheckWage(const CandidateProfile& c, const Vacancy& v, Match* m) {
   const double maatman = c.maatmanloon.Hourly();
   const double floor = maatman * c.wage_floor_ratio;
   if (!v.salary.known() || maatman <= 0) {
-    f.reason = "Salaris niet genoemd: vergelijking met het maatmanloon niet mogelijk.";
-    m->checks.push_back({"Loon: salaris onbekend; navragen of het minstens " + Euro(floor) + " per uur is.", false});
+    const std::string& scale = v.salary.scale;
+    f.reason = scale.empty() ? "Salaris niet genoemd: vergelijking met het maatmanloon niet mogelijk."
+                             : "Salaris volgens " + scale + ", zonder bedrag: vergelijking met het maatmanloon niet mogelijk.";
+    m->checks.push_back({"Loon: " + (scale.empty() ? std::string("salaris onbekend") : scale + " zonder bedrag") +
+                             "; navragen of het minstens " + Euro(floor) + " per uur is.",
+                         false});
     return f;
   }
   const double lo = v.salary.hourly_min.value_or(*v.salary.hourly_max);

@@ -42,6 +42,7 @@ struct Salary {
   std::optional<double> hours_basis;       // hours per week used for the conversion
   bool hours_assumed = false;              // true when hours_basis is a sector norm
   std::string phrase;                      // text the salary was read from
+  std::string scale;                       // pay scale as named: "schaal 8 (cao Gemeenten)", "FWG 45"
 
   bool known() const { return hourly_min.has_value() || hourly_max.has_value(); }
 };

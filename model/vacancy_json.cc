@@ -55,6 +55,7 @@ void WriteSalary(JsonWriter& w, const Salary& s) {
     w.Bool(true);
   }
   WriteOptString(w, "phrase", s.phrase);
+  WriteOptString(w, "scale", s.scale);
   w.EndObject();
 }
 
@@ -127,6 +128,7 @@ void ReadSalary(FieldReader& r, Salary* s) {
   s->hours_basis = sr->Number("hours_basis");
   s->hours_assumed = sr->Bool("hours_assumed").value_or(false);
   s->phrase = sr->String("phrase");
+  s->scale = sr->String("scale");
 }
 
 void ReadDemands(FieldReader& r, std::vector<Demand>* out) {

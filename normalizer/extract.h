@@ -25,6 +25,10 @@ Salary ExtractSalary(const SalaryFields& fields, const FoldedText& text);
 // hours per week when known, else `norm_hours` (the sector's norm), flagged as assumed.
 void ConvertSalary(Salary* s, std::optional<double> hours_per_week, double norm_hours = 38);
 
+// The pay scale a vacancy names ("schaal 8 (cao Gemeenten)", "FWG 45", "schaal LB"), as
+// text; `original` is the text `text` was folded from. Empty when none is named.
+std::string ExtractPayScale(const FoldedText& text, std::string_view original);
+
 Hours ExtractHours(const FoldedText& text);
 // Hours from a structured field such as "32-40" or "24".
 Hours ParseHoursField(std::string_view field);

@@ -20,6 +20,9 @@ void AddSalaryNotes(const SalaryFields& fields, Vacancy* v) {
   if (!currency.empty() && currency != "eur" && currency != "euro") {
     v->notes.push_back("salaris in " + std::string(Trim(fields.currency)) + " opgegeven: niet vergeleken");
   }
+  if (!v->salary.known() && !v->salary.scale.empty()) {
+    v->notes.push_back("salaris volgens " + v->salary.scale + ", zonder bedrag: zoek het bedrag op in de cao");
+  }
   if (v->salary.hourly_max && *v->salary.hourly_max < kMinimumWage) {
     v->notes.push_back("salaris onder het wettelijk minimumloon voor 21 jaar en ouder: alleen voor jongeren, of een fout");
   }
@@ -147,7 +150,8 @@ StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
   v.sources.push_back({raw.source, raw.url, raw.external_id});
   v.employer = CollapseWhitespace(MarkupToText(raw.employer));
   v.description = MarkupToText(raw.description);
-  const FoldedText text(v.title + "\n" + v.description);
+  const std::string full_text = v.title + "\n" + v.description;
+  const FoldedText text(full_text);
   ResolvePlace(raw, text, &v.location, &v.more_locations);
   v.hours = raw.hours.empty() ? ExtractHours(text) : ParseHoursField(raw.hours);
   const Occupation* occupation = nullptr;
@@ -161,6 +165,8 @@ StatusOr<Vacancy> Normalizer::Normalize(const RawPosting& raw) const {
   }
   v.salary = ExtractSalary(raw.salary, text);
   ConvertSalary(&v.salary, v.hours.max, occupation ? occupation->weekly_hours : kNormHours);
+  v.salary.scale = ExtractPayScale(FoldedText(raw.salary.text), raw.salary.text);
+  if (v.salary.scale.empty()) v.salary.scale = ExtractPayScale(text, full_text);
   AddSalaryNotes(raw.salary, &v);
   ExtractContract(raw.employment_type, text, &v);
   v.education = ExtractEducation(raw.education, text);

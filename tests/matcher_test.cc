@@ -186,6 +186,8 @@ TEST_F(FactorTest, WageBelowTheFloorIsExcludedAndUnknownWageIsAPoint) {
   const Match unknown = Eval(c, v);
   EXPECT_EQ(unknown.verdict, Verdict::kSuitableWithChecks);
   EXPECT_NE(unknown.checks[0].text.find("salaris onbekend"), std::string::npos);
+  v.salary.scale = "FWG 45";
+  EXPECT_EQ(Eval(c, v).checks[0].text, "Loon: FWG 45 zonder bedrag; navragen of het minstens € 15,75 per uur is.");
 }
 
 TEST_F(FactorTest, ContractsThatAreNoEmploymentAndTemporaryWorkForStructuralSeekers) {

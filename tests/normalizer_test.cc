@@ -88,6 +88,27 @@ TEST(SalaryTest, OtherCurrencyIsUnknown) {
   EXPECT_FALSE(ExtractSalary(f, FoldedText("")).min.has_value());
 }
 
+struct PayScaleCase {
+  std::string text, scale;
+};
+class PayScaleTest : public ::testing::TestWithParam<PayScaleCase> {};
+
+TEST_P(PayScaleTest, KeepsTheNamedScaleAndCao) {
+  const std::string& text = GetParam().text;
+  EXPECT_EQ(ExtractPayScale(FoldedText(text), text), GetParam().scale) << text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    DutchScales, PayScaleTest,
+    ::testing::Values(PayScaleCase{"Salaris: schaal 8 CAO Gemeenten. 36 uur.", "schaal 8 (cao Gemeenten)"},
+                      PayScaleCase{"Inschaling in FWG 45.", "FWG 45"},
+                      PayScaleCase{"Volgens de cao VO, schaal LB.", "schaal LB (cao VO)"},
+                      PayScaleCase{"Salarisschaal 10 - 11 Rijk.", "salarisschaal 10-11 (cao Rijk)"},
+                      PayScaleCase{"functiegroep 5 of 6 van de cao Sociaal Werk en meer", "functiegroep 5-6 (cao Sociaal Werk)"},
+                      PayScaleCase{"Wij werken op grote schaal. De cao Metaal geldt.", ""},
+                      PayScaleCase{"Een schaalbaar platform, schaal 1:100 modellen.", ""},
+                      PayScaleCase{"Schaal 7. Wij volgen de cao Jeugdzorg.", "schaal 7"}));
+
 struct HoursCase {
   const char* text;
   std::optional<double> min, max;
@@ -281,6 +302,22 @@ TEST(NormalizerTest, ImplausibleOrForeignValuesAreUnknownWithANote) {
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(v->salary.hourly_min, 9.8);
   ASSERT_EQ(v->notes.size(), 1u);
+}
+
+TEST(NormalizerTest, ScaleWithoutAmountIsUnknownWithTheScaleNoted) {
+  RawPosting raw = Posting("Beleidsmedewerker", "Salaris maximaal schaal 9 cao Gemeenten, 36 uur.");
+  auto v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->salary.known());
+  EXPECT_EQ(v->salary.scale, "schaal 9 (cao Gemeenten)");
+  ASSERT_EQ(v->notes.size(), 1u);
+  EXPECT_EQ(v->notes[0], "salaris volgens schaal 9 (cao Gemeenten), zonder bedrag: zoek het bedrag op in de cao");
+  raw.description = "Salaris schaal 8: € 3.150 - € 4.537 per maand, 36 uur.";
+  v = test::TheNormalizer().Normalize(raw);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->salary.monthly_max, 4536.48);
+  EXPECT_EQ(v->salary.scale, "schaal 8");
+  EXPECT_TRUE(v->notes.empty());
 }
 
 TEST(NormalizerTest, OccupationLoadsOnlyWhereTheTextIsSilent) {
