@@ -26,14 +26,15 @@ std::vector<std::string> ShareableChecks(const Match& m) {
   return out;
 }
 
-MailVacancy ToMailVacancy(const Match& m, const CandidateProfile& c) {
+MailVacancy ToMailVacancy(const Match& m) {
   const Vacancy& v = m.vacancy;
   MailVacancy mv;
   mv.title = v.title;
   mv.employer = v.employer;
   mv.place = v.location.remote && v.location.place.empty() ? "op afstand (remote)" : v.location.place;
   if (m.travel_minutes) {
-    const char* how = c.travel.mode == "ov" ? "met het ov" : c.travel.mode == "fiets" ? "met de fiets" : "met de auto";
+    const std::string& mode = m.travel_mode;
+    const char* how = mode == "ov" ? "met het ov" : mode == "fiets" ? "met de fiets" : "met de auto";
     mv.travel = "circa " + std::to_string(std::lround(*m.travel_minutes)) + " minuten " + how;
   }
   mv.hours = FormatHours(v.hours);
@@ -105,7 +106,7 @@ Status AlertJob::Deliver(const CandidateProfile& c, const AlertRecord& alert, co
   mail.date = Rfc5322Date(options_.now_unix);
   mail.unsubscribe_url = options_.unsubscribe_url + "?k=" + HexId(StableHash64("unsub" + c.id));
   mail.unsubscribe_mailto = options_.unsubscribe_mailto + "?subject=afmelden-" + HexId(StableHash64("unsub" + c.id));
-  for (const Match& m : matches) mail.vacancies.push_back(ToMailVacancy(m, c));
+  for (const Match& m : matches) mail.vacancies.push_back(ToMailVacancy(m));
   PASSEND_RETURN_IF_ERROR(MakeDirs(options_.outbox_dir));
   r->file = (std::filesystem::path(options_.outbox_dir) / (alert.week + "_" + c.id + ".eml")).string();
   PASSEND_RETURN_IF_ERROR(WriteFileAtomic(r->file, RenderAlertMail(mail)));

@@ -67,11 +67,17 @@ FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const Match
     m->checks.push_back({"Reistijd: de plaats van het werk is onbekend; navragen.", false});
     return f;
   }
-  const TravelMode& mode = TravelModeFor(c.travel.mode);
+  const TravelPlan plan = PlanTravel(c);
+  const TravelMode& mode = *plan.mode;
+  if (plan.unclear) {
+    m->checks.push_back({"Vervoer: woon-werkverkeer beperkt volgens de FML (II.vervoer); navragen of deze reis "
+                         "haalbaar is.", true});
+  }
   const double km = HaversineKm(*c.home.lat, *c.home.lon, *v.location.lat, *v.location.lon);
   const double minutes = TravelMinutes(mode, km);
   m->distance_km = std::round(km * 10) / 10;
   m->travel_minutes = std::round(minutes);
+  m->travel_mode = mode.name;
   const std::string trip = Num(km) + " km hemelsbreed, circa " + Num(std::round(minutes)) + " minuten " + mode.label;
   double share = 0;
   bool over = false;
@@ -91,7 +97,7 @@ FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const Match
     m->checks.push_back({"Reistijd: " + trip + ", dicht bij de grens (" + limit + ").", false});
   }
   f.score = Clamp01(1.0 - share);
-  f.reason = trip + " (" + limit + ").";
+  f.reason = trip + " (" + limit + (plan.restriction.empty() ? "" : "; " + plan.restriction) + ").";
   return f;
 }
 

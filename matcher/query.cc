@@ -94,7 +94,7 @@ std::vector<std::string> ExclusionTerms(const CandidateProfile& c, const FmlSche
 
 double TravelRadiusKm(const CandidateProfile& c) {
   double radius = 1e9;
-  if (c.travel.max_minutes) radius = ReachKm(TravelModeFor(c.travel.mode), *c.travel.max_minutes);
+  if (c.travel.max_minutes) radius = ReachKm(*PlanTravel(c).mode, *c.travel.max_minutes);
   if (c.travel.max_km) radius = std::min(radius, *c.travel.max_km);
   return radius;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/text.h"
+
 namespace passend {
 namespace {
 
@@ -19,6 +21,50 @@ const TravelMode& TravelModeFor(const std::string& name) {
     if (name == m.name) return m;
   }
   return kModes[0];
+}
+
+namespace {
+
+// Phrases in the II.vervoer note that rule a mode out, per mode in kModes order.
+constexpr std::string_view kRuledOut[][6] = {
+    {"geen auto", "niet autorijden", "niet auto rijden", "mag niet rijden", "geen rijbewijs", "niet zelf rijden"},
+    {"geen openbaar vervoer", "geen ov", "niet met het ov", "niet met het openbaar vervoer", "niet reizen met ov",
+     "geen trein"},
+    {"niet fietsen", "geen fiets", "kan niet fietsen", "", "", ""},
+};
+
+bool RulesOut(const std::string& note, size_t mode) {
+  for (std::string_view phrase : kRuledOut[mode]) {
+    if (!phrase.empty() && note.find(phrase) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TravelPlan PlanTravel(const CandidateProfile& c) {
+  TravelPlan plan;
+  plan.mode = &TravelModeFor(c.travel.mode);
+  const auto it = c.fml.find("II.vervoer");
+  if (it == c.fml.end() || it->second.MaxLevel() == 0) return plan;
+  const std::string note = FoldForMatch(it->second.note);
+  bool preferred_out = false, any_out = false;
+  const TravelMode* best = nullptr;  // kModes is ordered by reach: auto, ov, fiets
+  for (size_t i = 0; i < std::size(kModes); ++i) {
+    const bool out = RulesOut(note, i);
+    any_out = any_out || out;
+    if (out && &kModes[i] == plan.mode) preferred_out = true;
+    if (!out && !best) best = &kModes[i];
+  }
+  if (!any_out || !best) {
+    plan.unclear = true;
+    return plan;
+  }
+  if (preferred_out) {
+    plan.restriction = std::string("niet ") + plan.mode->label + " (FML II.vervoer); gerekend " + best->label;
+    plan.mode = best;
+  }
+  return plan;
 }
 
 double TravelMinutes(const TravelMode& mode, double km) {

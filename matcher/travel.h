@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "model/candidate.h"
+
 namespace passend {
 
 struct TravelMode {
@@ -14,6 +16,16 @@ struct TravelMode {
 };
 
 const TravelMode& TravelModeFor(const std::string& name);
+
+// How the candidate gets to work: the preferred mode unless FML II.vervoer rules it out.
+struct TravelPlan {
+  const TravelMode* mode = nullptr;
+  std::string restriction;  // Dutch, e.g. "geen auto (FML II.vervoer)"; empty when none
+  bool unclear = false;     // II.vervoer limited without a mode named, or every mode ruled out
+};
+// Reads the doctor's II.vervoer note ("geen auto", "geen openbaar vervoer", "kan niet
+// fietsen"); when the preferred mode is ruled out, the allowed mode that reaches furthest.
+TravelPlan PlanTravel(const CandidateProfile& c);
 // One-way minutes for a straight-line distance.
 double TravelMinutes(const TravelMode& mode, double km);
 // The straight-line radius reachable within `minutes`.

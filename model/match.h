@@ -40,6 +40,7 @@ struct Match {
   std::vector<Reason> passed;     // checks passed
   std::optional<double> distance_km;
   std::optional<double> travel_minutes;
+  std::string travel_mode;             // the mode travel_minutes is for: "auto", "ov", "fiets"
   std::optional<double> wage_ratio;    // vacancy hourly / maatman hourly
 };
 

@@ -29,6 +29,7 @@ void WriteMatch(JsonWriter& w, const Match& m) {
   w.Double(m.score);
   WriteOptNumber(w, "distance_km", m.distance_km);
   WriteOptNumber(w, "travel_minutes", m.travel_minutes);
+  WriteOptString(w, "travel_mode", m.travel_mode);
   WriteOptNumber(w, "wage_ratio", m.wage_ratio);
   w.Key("factors");
   w.StartArray();

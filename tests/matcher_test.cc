@@ -174,6 +174,32 @@ TEST_F(FactorTest, VacancyFarAwayIsExcludedForA45MinuteLimit) {
   EXPECT_FALSE(m.conflicts[0].health);
 }
 
+TEST_F(FactorTest, VervoerNoteRulesOutTheCarAndTravelIsTimedByTrain) {
+  Vacancy v = CleanVacancy();
+  const Place* amersfoort = test::Places().Find("Amersfoort");
+  v.location.lat = amersfoort->lat;
+  v.location.lon = amersfoort->lon;
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  Match m = Eval(c, v);
+  EXPECT_EQ(m.verdict, Verdict::kSuitable);
+  EXPECT_EQ(m.travel_mode, "auto");
+  c.fml["II.vervoer"] = FmlLimit{{1}, "Geen auto rijden i.v.m. medicatie."};
+  m = Eval(c, v);
+  EXPECT_EQ(m.verdict, Verdict::kExcluded);
+  EXPECT_EQ(m.travel_mode, "ov");
+  EXPECT_GT(*m.travel_minutes, 45);
+  EXPECT_NE(m.factors[2].reason.find("niet met de auto (FML II.vervoer); gerekend met het openbaar vervoer"),
+            std::string::npos);
+  c.fml["II.vervoer"] = FmlLimit{{1}, "Beperkt; overleg met de bedrijfsarts."};
+  m = Eval(c, v);
+  EXPECT_EQ(m.verdict, Verdict::kSuitableWithChecks);
+  EXPECT_EQ(m.travel_mode, "auto");
+  ASSERT_EQ(m.checks.size(), 1u);
+  EXPECT_TRUE(m.checks[0].health);
+  c.fml["II.vervoer"] = FmlLimit{{0}, "Geen auto."};  // level "normaal": the note is no limit
+  EXPECT_EQ(Eval(c, v).verdict, Verdict::kSuitable);
+}
+
 TEST_F(FactorTest, WageBelowTheFloorIsExcludedAndUnknownWageIsAPoint) {
   CandidateProfile c = test::BasicCandidate();
   c.maatmanloon = {4200, "maand", 40};  // € 24,23 an hour; floor € 15,75
