@@ -31,7 +31,8 @@ struct Config {
   uint64_t seed = 42;
   std::string dir = "/tmp/passend-bench";
   std::string share = PASSEND_SOURCE_DIR "/data";
-  bool reuse = false;  // keep an existing index and JSONL
+  bool reuse = false;    // keep an existing index and JSONL
+  bool reindex = false;  // keep the JSONL, build the index again
 };
 
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
@@ -61,8 +62,9 @@ bool ParseArgs(int argc, char** argv, Config* c) {
     else if (a == "--dir") c->dir = next();
     else if (a == "--share-dir") c->share = next();
     else if (a == "--reuse") c->reuse = true;
+    else if (a == "--reindex") c->reindex = true;
     else {
-      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse]\n");
+      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex]\n");
       return false;
     }
   }
@@ -120,7 +122,7 @@ int Run(const Config& c) {
   IngestReport ingested;
   double ingest_seconds = 0;
   if (!c.reuse || !std::filesystem::exists(index_dir)) {
-    generated = GenerateJsonl(c, *gen, normalizer, jsonl);
+    if (!c.reindex || !std::filesystem::exists(jsonl)) generated = GenerateJsonl(c, *gen, normalizer, jsonl);
     std::filesystem::remove_all(index_dir);
     auto index = VacancyIndex::OpenWritable(index_dir);
     std::ifstream in(jsonl);
@@ -141,6 +143,7 @@ int Run(const Config& c) {
   if (!reader.ok()) return 2;
   MatchOptions options;
   options.today = today;
+  options.occupations = &(*tables)->occupations;
   const Matcher matcher(*reader, *schema, options);
   std::vector<CandidateProfile> candidates;
   for (long i = 0; i < c.candidates + c.warmup; ++i) candidates.push_back(people->NextCandidate(*schema));

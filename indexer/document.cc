@@ -1,5 +1,9 @@
 #include "indexer/document.h"
 
+#include <algorithm>
+#include <cctype>
+#include <vector>
+
 #include "common/date.h"
 #include "common/text.h"
 #include "geo/gazetteer.h"
@@ -61,9 +65,59 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
     }
   }
   for (const SourceRef& s : v.sources) doc.add_boolean_term(kSourcePrefix + FilterValue(s.source));
-  if (!v.salary.known()) doc.add_boolean_term(kWageUnknownTerm);
-  if (!v.hours.min && !v.hours.max) doc.add_boolean_term(kHoursUnknownTerm);
-  if (v.valid_through.empty()) doc.add_boolean_term(kNoValidThroughTerm);
+  // A weighted term (wdf 1), so a target occupation under another name ranks; only when the
+  // title named it, since a description may mention several occupations.
+  if (!v.occupation.key.empty() && v.occupation.from_title) doc.add_term(kOccupationPrefix + v.occupation.key, 1);
+  if (const auto wage = v.salary.hourly_max ? v.salary.hourly_max : v.salary.hourly_min) {
+    for (int t : kWageThresholds) {
+      if (*wage >= t) doc.add_boolean_term(kWageAtLeastPrefix + std::to_string(t));
+    }
+  } else {
+    doc.add_boolean_term(kWageUnknownTerm);
+  }
+  if (const auto hours = v.hours.min ? v.hours.min : v.hours.max) {
+    for (int t : kHoursThresholds) {
+      if (*hours <= t) doc.add_boolean_term(kHoursAtMostPrefix + std::to_string(t));
+    }
+  } else {
+    doc.add_boolean_term(kHoursUnknownTerm);
+  }
+  if (const auto valid = ParseIsoDate(v.valid_through)) {
+    int year = 0, month = 0, day = 0;
+    CivilFromDays(*valid, &year, &month, &day);
+    doc.add_boolean_term(ValidMonthTerm(year, month));
+    doc.add_boolean_term(ValidYearTerm(year));
+  } else {
+    doc.add_boolean_term(kNoValidThroughTerm);
+  }
+}
+
+// Words of the title without gender tags and case, sorted: "Orderpicker (m/v/x)" and
+// "orderpicker" give the same words.
+std::string TitleWords(const std::string& title) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char ch : FoldForMatch(title) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80) {
+      word += ch;
+      continue;
+    }
+    if (word.size() > 1 && word != "mv" && word != "vm" && word != "mvx") words.push_back(word);
+    word.clear();
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string out;
+  for (const auto& w : words) out += w + " ";
+  return out;
+}
+
+// Postings of one job on several sources share this key; the matcher shows one of them.
+// Empty (never collapsed) without an employer: unrelated vacancies must not merge.
+std::string CollapseKey(const Vacancy& v) {
+  if (v.employer.empty()) return "";
+  const std::string where = v.location.remote ? "remote" : v.location.place;
+  return HexId(StableHash64(FoldForMatch(v.employer) + "|" + FoldForMatch(where) + "|" + TitleWords(v.title)));
 }
 
 }  // namespace
@@ -83,6 +137,7 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const 
   AddDate(doc, schema::kSlotValidThrough, v.valid_through);
   doc.add_value(schema::kSlotFirstSeen, Xapian::sortable_serialise(first_seen));
   doc.add_value(schema::kSlotContentHash, content_hash);
+  if (const std::string key = CollapseKey(v); !key.empty()) doc.add_value(schema::kSlotCollapseKey, key);
   doc.set_data(json);
   return doc;
 }

@@ -8,7 +8,7 @@
 
 namespace passend::schema {
 
-inline constexpr const char* kSchemaVersion = "1";
+inline constexpr const char* kSchemaVersion = "2";
 inline constexpr const char* kVersionKey = "passend_schema_version";  // database metadata
 
 // Terms. Filter values are lower case so no ':' separator is needed after the prefix.
@@ -23,9 +23,14 @@ inline constexpr const char* kContractPrefix = "XC";       // XCvast, XCtijdelij
 inline constexpr const char* kEducationPrefix = "XE";      // XEmbo2
 inline constexpr const char* kDemandPrefix = "XD";         // XDvi.etmaal:2 (stated in text, firm)
 inline constexpr const char* kSourcePrefix = "XS";         // XS<source name>
+inline constexpr const char* kOccupationPrefix = "XO";     // XOorderpicker (occupation key)
+inline constexpr const char* kWageAtLeastPrefix = "XWge";  // XWge16: hourly wage max >= 16
+inline constexpr const char* kHoursAtMostPrefix = "XHle";  // XHle24: hours min <= 24
 inline constexpr const char* kWageUnknownTerm = "XWunknown";
 inline constexpr const char* kHoursUnknownTerm = "XHunknown";
 inline constexpr const char* kNoValidThroughTerm = "XVnone";
+inline constexpr const char* kValidMonthPrefix = "XVm";  // XVm202612: valid through December 2026
+inline constexpr const char* kValidYearPrefix = "XVy";   // XVy2027: valid through some day in 2027
 
 // Value slots; numbers are Xapian::sortable_serialise()d.
 enum Slot : Xapian::valueno {
@@ -39,7 +44,14 @@ enum Slot : Xapian::valueno {
   kSlotValidThrough = 7,  // days since 1970-01-01
   kSlotFirstSeen = 8,     // days since 1970-01-01
   kSlotContentHash = 9,   // 16 hex digits, not serialised
+  kSlotCollapseKey = 10,  // the same job posted several times: employer + place + title words
 };
+
+// Thresholds of the XWge / XHle terms. Boolean terms filter far faster than value ranges
+// at a million documents; the query takes the nearest threshold on the safe side and the
+// exact check decides the rest.
+inline constexpr int kWageThresholds[] = {15, 16, 17, 18, 19, 20, 22, 24, 26, 28, 30, 35, 40};
+inline constexpr int kHoursThresholds[] = {8, 12, 16, 20, 24, 28, 32, 36};
 
 // Demands at or above this confidence become XD filter terms (firm evidence).
 inline constexpr double kFirmDemandConfidence = 0.7;
@@ -49,6 +61,11 @@ inline std::string DemandTerm(const std::string& item, int level) {
   for (char c : item) t += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return t + ":" + std::to_string(level);
 }
+
+inline std::string ValidMonthTerm(int year, int month) {
+  return kValidMonthPrefix + std::to_string(year * 100 + month);
+}
+inline std::string ValidYearTerm(int year) { return kValidYearPrefix + std::to_string(year); }
 
 // Lower-cases and replaces spaces for a boolean filter term value.
 std::string FilterValue(const std::string& s);

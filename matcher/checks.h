@@ -2,9 +2,23 @@
 // points to check and passed checks to the Match, and returns its factor score.
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "matcher/matcher.h"
 
 namespace passend {
+
+// What the matcher derives from a candidate once per run rather than once per vacancy.
+struct CandidateKeys {
+  std::vector<std::string> targets_folded;      // target occupations, folded
+  std::vector<std::string> competences_folded;  // competences, folded
+  // Occupation-table keys of the target occupations, with the target as the candidate wrote
+  // it: "Magazijnmedewerker" also finds vacancies titled "Orderpicker" or "Logistiek medewerker".
+  std::vector<std::pair<std::string, std::string>> occupations;
+};
+CandidateKeys DeriveKeys(const CandidateProfile& c, const OccupationTable* occupations);
 
 void CheckFml(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema,
               const MatchOptions& o, Match* m);
@@ -14,7 +28,7 @@ FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSch
 FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore ScoreRecency(const Vacancy& v, Days today);
-FactorScore ScoreCompetences(const CandidateProfile& c, const Vacancy& v, double relevance);
+FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v, double relevance);
 
 // The hours-per-week cap from FML VI.uren_week and hours_available (nullopt: no cap).
 std::optional<double> WeeklyHoursCap(const CandidateProfile& c, const FmlSchema& schema);

@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "matcher/checks.h"
 #include "matcher/travel.h"
+#include "normalizer/folded_text.h"
 
 namespace passend {
 namespace {
@@ -229,20 +230,39 @@ FactorScore ScoreRecency(const Vacancy& v, Days today) {
   return f;
 }
 
-FactorScore ScoreCompetences(const CandidateProfile& c, const Vacancy& v, double relevance) {
+CandidateKeys DeriveKeys(const CandidateProfile& c, const OccupationTable* occupations) {
+  CandidateKeys k;
+  for (const std::string& t : c.target_occupations) {
+    k.targets_folded.push_back(FoldForMatch(t));
+    if (!occupations) continue;
+    const std::string folded = k.targets_folded.back();
+    if (auto m = occupations->Classify(folded, FoldedText(""))) k.occupations.emplace_back(m->occupation->key, t);
+  }
+  for (const std::string& s : c.competences) k.competences_folded.push_back(FoldForMatch(s));
+  return k;
+}
+
+FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v, double relevance) {
   FactorScore f{"competenties", 0.5, 0, "Geen competenties of beroepen opgegeven."};
   const std::string title = FoldForMatch(v.title);
-  const std::string text = title + " " + FoldForMatch(v.description);
-  for (const std::string& occ : c.target_occupations) {
-    if (title.find(FoldForMatch(occ)) != std::string::npos) {
+  for (size_t i = 0; i < keys.targets_folded.size(); ++i) {
+    if (title.find(keys.targets_folded[i]) != std::string::npos) {
       f.score = 1.0;
-      f.reason = "Titel past bij beoogd beroep '" + occ + "'.";
+      f.reason = "Titel past bij beoogd beroep '" + c.target_occupations[i] + "'.";
       return f;
     }
   }
+  for (const auto& [key, target] : keys.occupations) {
+    if (key == v.occupation.key && v.occupation.from_title) {
+      f.score = 0.9;  // a synonym: the same occupation under another name
+      f.reason = "Beroep '" + v.occupation.name + "' komt overeen met beoogd beroep '" + target + "'.";
+      return f;
+    }
+  }
+  const std::string text = title + " " + FoldForMatch(v.description);
   std::vector<std::string> found;
-  for (const std::string& comp : c.competences) {
-    if (text.find(FoldForMatch(comp)) != std::string::npos) found.push_back(comp);
+  for (size_t i = 0; i < keys.competences_folded.size(); ++i) {
+    if (text.find(keys.competences_folded[i]) != std::string::npos) found.push_back(c.competences[i]);
   }
   if (c.competences.empty() && c.target_occupations.empty()) return f;
   const double coverage = c.competences.empty() ? 0 : static_cast<double>(found.size()) / static_cast<double>(c.competences.size());

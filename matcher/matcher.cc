@@ -6,7 +6,9 @@
 #include <xapian.h>
 
 #include "matcher/checks.h"
+#include "indexer/schema.h"
 #include "matcher/query.h"
+#include "common/text.h"
 #include "model/json_io.h"
 
 namespace passend {
@@ -23,6 +25,34 @@ int VerdictRank(Verdict v) {
 
 }  // namespace
 
+StatusOr<ScoreWeights> ParseWeights(std::string_view spec, ScoreWeights base) {
+  ScoreWeights w = base;
+  const std::pair<const char*, double*> fields[] = {
+      {"competenties", &w.competences}, {"loon", &w.wage},       {"reistijd", &w.travel},
+      {"uren", &w.hours},               {"contract", &w.contract}, {"opleiding", &w.education},
+      {"recentheid", &w.recency}};
+  for (const std::string& part : Split(std::string(spec), ',')) {
+    const std::string item(Trim(part));
+    if (item.empty()) continue;
+    const size_t eq = item.find('=');
+    const std::string name(Trim(item.substr(0, eq)));
+    auto field = std::find_if(std::begin(fields), std::end(fields), [&](const auto& f) { return name == f.first; });
+    if (field == std::end(fields)) {
+      return Status::InvalidArgument("weights: \"" + name + "\": unknown factor (competenties, loon, reistijd, uren, "
+                                     "contract, opleiding, recentheid)");
+    }
+    const auto value = eq == std::string::npos ? std::nullopt : ParseDouble(Trim(item.substr(eq + 1)));
+    if (!value || *value < 0 || *value > 100) {
+      return Status::InvalidArgument("weights: " + name + ": expected a number from 0 to 100, as in " + name + "=0.3");
+    }
+    *field->second = *value;
+  }
+  if (w.competences + w.wage + w.travel + w.hours + w.contract + w.education + w.recency <= 0) {
+    return Status::InvalidArgument("weights: all weights are zero");
+  }
+  return w;
+}
+
 Status ResolveHome(CandidateProfile* c, const Gazetteer& gazetteer, const std::string& where) {
   if (c->home.lat && c->home.lon) return Status::Ok();
   if (c->home.place.empty()) {
@@ -37,10 +67,15 @@ Status ResolveHome(CandidateProfile* c, const Gazetteer& gazetteer, const std::s
 }
 
 Match Matcher::Evaluate(const CandidateProfile& c, const Vacancy& v, double relevance) const {
+  return Evaluate(c, DeriveKeys(c, options_.occupations), v, relevance);
+}
+
+Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,
+                        double relevance) const {
   Match m;
   m.vacancy = v;
   CheckFml(c, v, schema_, options_, &m);
-  m.factors.push_back(ScoreCompetences(c, v, relevance));
+  m.factors.push_back(ScoreCompetences(c, keys, v, relevance));
   m.factors.push_back(CheckWage(c, v, &m));
   m.factors.push_back(CheckTravel(c, v, options_, &m));
   m.factors.push_back(CheckHours(c, v, schema_, &m));
@@ -65,13 +100,22 @@ Match Matcher::Evaluate(const CandidateProfile& c, const Vacancy& v, double rele
 StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c) const {
   std::vector<Match> out;
   try {
+    const CandidateKeys keys = DeriveKeys(c, options_.occupations);
     Xapian::Enquire enquire(reader_.database());
-    enquire.set_query(BuildCandidateQuery(c, schema_, options_));
+    enquire.set_query(BuildCandidateQuery(c, keys, schema_, options_));
+    enquire.set_collapse_key(schema::kSlotCollapseKey);
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options_.max_candidates));
+    const std::string today = Xapian::sortable_serialise(options_.today);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      auto v = VacancyFromDocument(it.get_document(), "index document " + std::to_string(*it));
+      const Xapian::Document doc = it.get_document();
+      // The query filters validity by month; the day is checked here.
+      const std::string valid_through = doc.get_value(schema::kSlotValidThrough);
+      if (!valid_through.empty() && valid_through < today) continue;
+      auto v = VacancyFromDocument(doc, "index document " + std::to_string(*it));
       if (!v.ok()) return v.status();
-      Match m = Evaluate(c, *v, it.get_percent() / 100.0);
+      // Xapian gives 100% to every document when none matched a ranked term.
+      Match m = Evaluate(c, keys, *v, it.get_weight() > 0 ? it.get_percent() / 100.0 : 0.0);
+      m.duplicates = static_cast<int>(it.get_collapse_count());
       if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
       out.push_back(std::move(m));
     }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -17,8 +18,11 @@
 #include "model/candidate.h"
 #include "model/fml.h"
 #include "model/match.h"
+#include "normalizer/occupations.h"
 
 namespace passend {
+
+struct CandidateKeys;
 
 // Weights of the score factors (docs/matching.md). They are normalised by their sum.
 struct ScoreWeights {
@@ -31,6 +35,11 @@ struct ScoreWeights {
   double recency = 0.05;
 };
 
+// Overrides weights from "competenties=0.4,loon=0.3" (factor names as in the results:
+// competenties, loon, reistijd, uren, contract, opleiding, recentheid). Unnamed factors keep
+// their weight. The error names the factor or value; the sum must stay above zero.
+StatusOr<ScoreWeights> ParseWeights(std::string_view spec, ScoreWeights base = {});
+
 struct MatchOptions {
   Days today = 0;
   ScoreWeights weights;
@@ -39,6 +48,9 @@ struct MatchOptions {
   bool include_excluded = false;  // also return excluded vacancies, with reasons
   double firm_confidence = 0.7;   // text demands at or above this exclude; below: a check
   double near_limit_ratio = 0.85; // travel above this share of the maximum is a check
+  // Optional: ranks and scores vacancies of the target occupations under any of their
+  // synonyms. Without it, only the target occupations' own words count.
+  const OccupationTable* occupations = nullptr;
 };
 
 // Resolves home.lat/lon from the gazetteer when not given. The error names the field.
@@ -58,6 +70,8 @@ class Matcher {
   Match Evaluate(const CandidateProfile& c, const Vacancy& v, double relevance = -1) const;
 
  private:
+  Match Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v, double relevance) const;
+
   const VacancyReader& reader_;
   const FmlSchema& schema_;
   MatchOptions options_;

@@ -1,6 +1,11 @@
 #include "matcher/query.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.h"
 
 #include "indexer/schema.h"
 #include "matcher/checks.h"
@@ -10,14 +15,24 @@ namespace passend {
 namespace {
 
 constexpr double kCellMargin = 1.05;  // cells are coarse; the exact check decides
+constexpr double kOccupationWeight = 2.0;  // a target occupation under another name ranks like a title word
+constexpr int kValidYearsAhead = 5;       // valid-through dates further ahead are not looked for
 
 Xapian::Query OrTerms(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// Competences and target occupations as weighted free text, titles counting double.
-// They rank, they do not filter: a suitable vacancy without those words still counts.
-Xapian::Query Relevance(const CandidateProfile& c) {
+// Vacancies classified to a target occupation, under whatever synonym they were titled.
+Xapian::Query TargetOccupations(const CandidateKeys& keys) {
+  std::vector<std::string> terms;
+  for (const auto& [key, target] : keys.occupations) terms.push_back(schema::kOccupationPrefix + key);
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, OrTerms(terms), kOccupationWeight);
+}
+
+// Competences and target occupations as weighted free text, titles counting double, and
+// the target occupations' synonyms. They rank, they do not filter: a suitable vacancy
+// without those words still counts.
+Xapian::Query Relevance(const CandidateProfile& c, const CandidateKeys& keys) {
   std::string text;
   for (const auto& s : c.competences) text += s + " ";
   for (const auto& s : c.target_occupations) text += s + " ";
@@ -29,23 +44,39 @@ Xapian::Query Relevance(const CandidateProfile& c) {
   try {
     const Xapian::Query body = qp.parse_query(text, 0);
     const Xapian::Query title = qp.parse_query(text, 0, schema::kTitlePrefix);
-    const Xapian::Query ranked(Xapian::Query::OP_OR, body, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, 2.0));
+    const Xapian::Query parts[] = {body, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, 2.0),
+                                   TargetOccupations(keys)};
+    const Xapian::Query ranked(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
     return Xapian::Query(Xapian::Query::OP_OR, ranked, Xapian::Query::MatchAll);
   } catch (const Xapian::QueryParserError&) {
     return Xapian::Query::MatchAll;  // odd characters in a competence: rank by the score only
   }
 }
 
-Xapian::Query ValueAtLeast(Xapian::valueno slot, double v) {
-  return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(v));
+// Valid-through this month or later (the day is checked on the documents taken).
+Xapian::Query StillValid(Days today) {
+  int year = 0, month = 0, day = 0;
+  CivilFromDays(today, &year, &month, &day);
+  std::vector<std::string> terms{schema::kNoValidThroughTerm};
+  for (int m = month; m <= 12; ++m) terms.push_back(schema::ValidMonthTerm(year, m));
+  for (int y = year + 1; y <= year + kValidYearsAhead; ++y) terms.push_back(schema::ValidYearTerm(y));
+  return OrTerms(terms);
+}
+
+// The term of the highest threshold at or below `value` (nullopt: below them all).
+template <size_t N>
+std::optional<std::string> ThresholdAtOrBelow(const char* prefix, const int (&thresholds)[N], double value) {
+  std::optional<std::string> term;
+  for (int t : thresholds) {
+    if (t <= value) term = prefix + std::to_string(t);
+  }
+  return term;
 }
 
 Xapian::Query Filters(const CandidateProfile& c, const FmlSchema& schema, const MatchOptions& o) {
   using namespace schema;
-  std::vector<Xapian::Query> parts;
-  parts.push_back(Xapian::Query(Xapian::Query::OP_OR, ValueAtLeast(kSlotValidThrough, o.today),
-                                Xapian::Query(kNoValidThroughTerm)));
-  if (o.include_excluded) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  std::vector<Xapian::Query> parts{StillValid(o.today)};
+  if (o.include_excluded) return parts.front();
   std::vector<std::string> cells{kNoCellTerm, kRemoteTerm};
   if (c.home.lat && c.home.lon) {
     for (const auto& cell : GeoCellsWithin(*c.home.lat, *c.home.lon, TravelRadiusKm(c) * kCellMargin)) {
@@ -54,15 +85,17 @@ Xapian::Query Filters(const CandidateProfile& c, const FmlSchema& schema, const 
   }
   parts.push_back(OrTerms(cells));
   const double floor = c.maatmanloon.Hourly() * c.wage_floor_ratio;
-  if (floor > 0) {
-    parts.push_back(Xapian::Query(Xapian::Query::OP_OR, ValueAtLeast(kSlotHourlyMax, floor - 0.005),
-                                  Xapian::Query(kWageUnknownTerm)));
+  if (auto wage = ThresholdAtOrBelow(kWageAtLeastPrefix, kWageThresholds, floor - 0.005)) {
+    parts.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(*wage), Xapian::Query(kWageUnknownTerm)));
   }
   if (const auto cap = WeeklyHoursCap(c, schema)) {
-    parts.push_back(Xapian::Query(Xapian::Query::OP_OR,
-                                  Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotHoursMin,
-                                                Xapian::sortable_serialise(*cap)),
-                                  Xapian::Query(kHoursUnknownTerm)));
+    // The lowest threshold at or above the cap: a superset, the exact check decides.
+    for (int t : kHoursThresholds) {
+      if (t < *cap) continue;
+      parts.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(kHoursAtMostPrefix + std::to_string(t)),
+                                    Xapian::Query(kHoursUnknownTerm)));
+      break;
+    }
   }
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
@@ -99,8 +132,9 @@ double TravelRadiusKm(const CandidateProfile& c) {
   return radius;
 }
 
-Xapian::Query BuildCandidateQuery(const CandidateProfile& c, const FmlSchema& schema, const MatchOptions& o) {
-  Xapian::Query q(Xapian::Query::OP_FILTER, Relevance(c), Filters(c, schema, o));
+Xapian::Query BuildCandidateQuery(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
+                                  const MatchOptions& o) {
+  Xapian::Query q(Xapian::Query::OP_FILTER, Relevance(c, keys), Filters(c, schema, o));
   if (o.include_excluded) return q;
   return Xapian::Query(Xapian::Query::OP_AND_NOT, q, OrTerms(ExclusionTerms(c, schema)));
 }

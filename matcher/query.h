@@ -10,6 +10,7 @@ namespace passend {
 // Straight-line radius (km) that the candidate's travel limit can reach.
 double TravelRadiusKm(const CandidateProfile& c);
 
-Xapian::Query BuildCandidateQuery(const CandidateProfile& c, const FmlSchema& schema, const MatchOptions& o);
+Xapian::Query BuildCandidateQuery(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
+                                  const MatchOptions& o);
 
 }  // namespace passend

@@ -42,6 +42,7 @@ struct Match {
   std::optional<double> travel_minutes;
   std::string travel_mode;             // the mode travel_minutes is for: "auto", "ov", "fiets"
   std::optional<double> wage_ratio;    // vacancy hourly / maatman hourly
+  int duplicates = 0;                  // other postings of the same job shown as this one
 };
 
 }  // namespace passend

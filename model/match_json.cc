@@ -31,6 +31,10 @@ void WriteMatch(JsonWriter& w, const Match& m) {
   WriteOptNumber(w, "travel_minutes", m.travel_minutes);
   WriteOptString(w, "travel_mode", m.travel_mode);
   WriteOptNumber(w, "wage_ratio", m.wage_ratio);
+  if (m.duplicates > 0) {
+    w.Key("duplicates");
+    w.Int(m.duplicates);
+  }
   w.Key("factors");
   w.StartArray();
   for (const auto& f : m.factors) {

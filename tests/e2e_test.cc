@@ -131,6 +131,22 @@ TEST_F(EndToEndTest, CrawlMatchAndAlertsOnTheBundledFeeds) {
   EXPECT_TRUE(wage_named);
   EXPECT_EQ(Find(Match("peter-jansen", false), "Servicedesk medewerker"), nullptr);
 
+  // --weights for one run: travel alone decides the order within a verdict; a wrong factor is named.
+  const std::string anna_file = test::DataDir() + "/candidates/anna-de-vries.json";
+  const auto by_travel = Passend({"match", "--candidate", anna_file, "--json", "--weights",
+                                  "reistijd=1,competenties=0,loon=0,uren=0,contract=0,opleiding=0,recentheid=0"});
+  ASSERT_EQ(by_travel.exit_code, 0) << by_travel.err;
+  const auto travel_first = ParseMatches(by_travel.out);
+  ASSERT_GE(travel_first.size(), 5u);
+  for (size_t i = 1; i < travel_first.size(); ++i) {
+    if (travel_first[i - 1].verdict != travel_first[i].verdict) continue;
+    EXPECT_LE(travel_first[i - 1].distance_km, travel_first[i].distance_km + 0.05) << travel_first[i].title;
+  }
+  const auto bad = Passend({"match", "--candidate", anna_file, "--weights", "afstand=1"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "passend match: error: --weights: \"afstand\": unknown factor (competenties, loon, reistijd, "
+                     "uren, contract, opleiding, recentheid)\n");
+
   // Alerts: one mail per candidate with alerts on; a second run for the week sends nothing.
   const std::string outbox = dir_ + "/outbox";
   const auto alerts = Passend({"alerts", "--week", "2026-W48", "--candidates", test::DataDir() + "/candidates", "--outbox", outbox});

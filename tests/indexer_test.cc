@@ -96,7 +96,7 @@ TEST(IndexTest, MissingIndexAndOtherSchemaGiveClearMessages) {
   auto old = VacancyReader::Open(dir + "/old");
   ASSERT_FALSE(old.ok());
   EXPECT_EQ(old.status().message(),
-            dir + "/old: index schema version 0, this passend needs 1; remove the directory and crawl again");
+            dir + "/old: index schema version 0, this passend needs " + std::string(schema::kSchemaVersion) + "; remove the directory and crawl again");
   EXPECT_FALSE(VacancyIndex::OpenWritable(dir + "/old").ok());
 }
 

@@ -334,5 +334,106 @@ TEST(ResolveHomeTest, UnknownPlaceNamesTheField) {
   EXPECT_EQ(s.message(), "x.json: candidate c: home.place: \"Atlantis\" not found in the gazetteer");
 }
 
+// A small index of hand-made vacancies, for what the query itself must get right.
+class QueryTest : public testing::Test {
+ protected:
+  // A clean vacancy in Utrecht titled `title`, posted today by `employer`.
+  static Vacancy Make(const std::string& key, const std::string& title, const std::string& employer) {
+    Vacancy v = CleanVacancy();
+    v.key = key;
+    v.title = title;
+    v.employer = employer;
+    v.sources = {{"bron-" + key, "https://bron.voorbeeld.invalid/" + key, key}};
+    v.date_posted = "2026-11-20";
+    return v;
+  }
+  std::vector<Match> Run(const std::vector<Vacancy>& vacancies, const CandidateProfile& c,
+                         const std::string& today = "2026-11-23") {
+    const std::string dir = test::MakeTempDir("query") + "/idx";
+    {
+      auto index = VacancyIndex::OpenWritable(dir);
+      for (const Vacancy& v : vacancies) EXPECT_TRUE(index->Upsert(v, kToday).ok());
+      EXPECT_TRUE(index->Commit().ok());
+    }
+    auto reader = VacancyReader::Open(dir);
+    MatchOptions o = Options();
+    o.today = *ParseIsoDate(today);
+    o.occupations = &test::Occupations();
+    auto matches = Matcher(*reader, test::Schema(), o).MatchCandidate(c);
+    EXPECT_TRUE(matches.ok());
+    return matches.ok() ? *matches : std::vector<Match>{};
+  }
+  static std::set<std::string> Keys(const std::vector<Match>& matches) {
+    std::set<std::string> keys;
+    for (const Match& m : matches) keys.insert(m.vacancy.key);
+    return keys;
+  }
+};
+
+TEST_F(QueryTest, TheSameJobOnSeveralSourcesIsShownOnce) {
+  std::vector<Vacancy> vs = {Make("a", "Administratief medewerker", "Gemeente Voorbeeld"),
+                             Make("b", "administratief medewerker (m/v/x)", "Gemeente Voorbeeld"),
+                             Make("c", "Medewerker administratief", "gemeente voorbeeld"),
+                             Make("d", "Administratief medewerker", "Andere Werkgever"),
+                             Make("e", "Administratief medewerker", "")};
+  const auto matches = Run(vs, test::BasicCandidate("Utrecht"));
+  ASSERT_EQ(matches.size(), 3u);  // a/b/c as one, d, and e (no employer: never merged)
+  int duplicates = 0;
+  for (const Match& m : matches) duplicates += m.duplicates;
+  EXPECT_EQ(duplicates, 2);
+}
+
+TEST_F(QueryTest, TargetOccupationFindsItsSynonymsAndRanksThemFirst) {
+  Vacancy picker = Make("picker", "Logistiek medewerker", "Logistiek BV");
+  picker.occupation = {"magazijnmedewerker", "Magazijnmedewerker", "4321", 0.9, "logistiek medewerker", true};
+  Vacancy clerk = Make("clerk", "Administratief medewerker", "Kantoor BV");
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.target_occupations = {"Magazijnmedewerker"};
+  const auto matches = Run({clerk, picker}, c);
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(matches[0].vacancy.key, "picker");
+  EXPECT_EQ(matches[0].factors[0].score, 0.9);
+  EXPECT_EQ(matches[0].factors[0].reason,
+            "Beroep 'Magazijnmedewerker' komt overeen met beoogd beroep 'Magazijnmedewerker'.");
+  EXPECT_EQ(matches[1].factors[0].score, 0.0);  // no word of the candidate's in it
+  EXPECT_EQ(matches[1].factors[0].reason, "Geen van de competenties letterlijk genoemd.");
+}
+
+TEST_F(QueryTest, ValidityWageAndHoursFiltersKeepEveryBorderCase) {
+  Vacancy expired = Make("expired", "Administratief medewerker", "A");
+  expired.valid_through = "2026-11-22";
+  Vacancy today = Make("today", "Administratief medewerker", "B");
+  today.valid_through = "2026-11-23";
+  Vacancy next_year = Make("next-year", "Administratief medewerker", "C");
+  next_year.valid_through = "2027-02-01";
+  Vacancy just_enough = Make("wage-at-floor", "Administratief medewerker", "D");
+  just_enough.salary.hourly_min = 15.0;
+  just_enough.salary.hourly_max = 16.31;
+  Vacancy too_low = Make("wage-below", "Administratief medewerker", "E");
+  too_low.salary.hourly_min = too_low.salary.hourly_max = 16.2;
+  Vacancy hours_at_cap = Make("hours-at-cap", "Administratief medewerker", "F");
+  hours_at_cap.hours.min = hours_at_cap.hours.max = 30;
+  Vacancy hours_over = Make("hours-over", "Administratief medewerker", "G");
+  hours_over.hours.min = hours_over.hours.max = 31;
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.maatmanloon = {20.375, "uur", 38};  // floor 0.8 × 20.375 = € 16,30
+  c.wage_floor_ratio = 0.8;
+  c.hours_available = 30;
+  const auto keys = Keys(Run({expired, today, next_year, just_enough, too_low, hours_at_cap, hours_over}, c));
+  EXPECT_EQ(keys, (std::set<std::string>{"today", "next-year", "wage-at-floor", "hours-at-cap"}));
+}
+
+TEST(WeightsTest, OverridesNamedFactorsAndNamesWhatIsWrong) {
+  auto w = ParseWeights("competenties=0.5, reistijd=0");
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->competences, 0.5);
+  EXPECT_EQ(w->travel, 0.0);
+  EXPECT_EQ(w->wage, ScoreWeights{}.wage);
+  EXPECT_EQ(ParseWeights("afstand=1").status().message(),
+            "weights: \"afstand\": unknown factor (competenties, loon, reistijd, uren, contract, opleiding, recentheid)");
+  EXPECT_EQ(ParseWeights("loon=veel").status().message(), "weights: loon: expected a number from 0 to 100, as in loon=0.3");
+  EXPECT_FALSE(ParseWeights("competenties=0,loon=0,reistijd=0,uren=0,contract=0,opleiding=0,recentheid=0").ok());
+}
+
 }  // namespace
 }  // namespace passend

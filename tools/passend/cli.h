@@ -14,6 +14,7 @@
 #include "model/fml.h"
 #include "normalizer/demands.h"
 #include "normalizer/normalizer.h"
+#include "matcher/matcher.h"
 #include "normalizer/occupations.h"
 
 namespace passend::cli {
@@ -55,6 +56,9 @@ struct Context {
 };
 
 StatusOr<Context> LoadContext(const Args& args);
+
+// Match options for this run: today, the occupation table, and --weights when `args` has it.
+StatusOr<MatchOptions> MatchOptionsFor(const Context& ctx, const Args* args);
 
 // The start every subcommand shares: parse the options, answer --help, load the context.
 // Returns nullopt when the command is done, with `*exit_code` set (0 after --help, 2 after an

@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kHelp =
     "Usage: passend alerts --candidates DIR --outbox DIR [--week YYYY-Www] [--from ADDRESS]\n"
-    "                      [--data-dir DIR] [--today YYYY-MM-DD]\n"
+    "                      [--weights FACTOR=W,...] [--data-dir DIR] [--today YYYY-MM-DD]\n"
     "\n"
     "For every candidate in DIR with alerts on: the suitable vacancies first seen since the\n"
     "last alert and never mailed before, best first, as one .eml (text + HTML) in the outbox.\n"
@@ -22,7 +22,7 @@ constexpr const char* kHelp =
 
 int RunAlerts(const std::vector<std::string>& argv) {
   int exit_code = kExitOk;
-  auto inv = Begin("alerts", kHelp, argv, {"candidates", "outbox", "week", "from"}, {}, &exit_code);
+  auto inv = Begin("alerts", kHelp, argv, {"candidates", "outbox", "week", "from", "weights"}, {}, &exit_code);
   if (!inv) return exit_code;
   const Args* args = &inv->args;
   Context* ctx = &inv->ctx;
@@ -49,8 +49,12 @@ int RunAlerts(const std::vector<std::string>& argv) {
     PrintError("alerts", (!reader.ok() ? reader.status() : store.status()).message());
     return kExitFailure;
   }
-  MatchOptions match_options;
-  match_options.today = ctx->today;
+  auto base = MatchOptionsFor(*ctx, args);
+  if (!base.ok()) {
+    PrintError("alerts", base.status().message());
+    return kExitFailure;
+  }
+  MatchOptions match_options = *base;
   match_options.limit = 200;
   const Matcher matcher(*reader, ctx->schema, match_options);
   AlertJob job(matcher, *reader, *store, options);

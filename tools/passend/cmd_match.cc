@@ -15,19 +15,22 @@ namespace {
 
 constexpr const char* kHelp =
     "Usage: passend match --candidate FILE [--json] [--limit N] [--include-excluded]\n"
-    "                     [--explain VACANCY_KEY] [--data-dir DIR] [--today YYYY-MM-DD]\n"
+    "                     [--explain VACANCY_KEY] [--weights FACTOR=W,...]\n"
+    "                     [--data-dir DIR] [--today YYYY-MM-DD]\n"
     "\n"
     "Ranks the indexed vacancies for the candidate in FILE (format: docs/formats.md):\n"
     "passend first, then passend met aandachtspunten, each with per-factor scores and the\n"
     "reasons in Dutch. --include-excluded also lists the excluded ones with their reasons;\n"
     "--explain shows the full check of one vacancy; --json prints JSON for scripts.\n"
+    "--weights overrides score weights for this run, e.g. competenties=0.5,reistijd=0.3\n"
+    "(factors: competenties loon reistijd uren contract opleiding recentheid; docs/matching.md).\n"
     "Exit: 0 ok, 2 bad input or no index.\n";
 
 }  // namespace
 
 int RunMatch(const std::vector<std::string>& argv) {
   int exit_code = kExitOk;
-  auto inv = Begin("match", kHelp, argv, {"candidate", "limit", "explain"}, {"json", "include-excluded"}, &exit_code);
+  auto inv = Begin("match", kHelp, argv, {"candidate", "limit", "explain", "weights"}, {"json", "include-excluded"}, &exit_code);
   if (!inv) return exit_code;
   const Args* args = &inv->args;
   Context* ctx = &inv->ctx;
@@ -45,8 +48,12 @@ int RunMatch(const std::vector<std::string>& argv) {
     PrintError("match", reader.status().message());
     return kExitFailure;
   }
-  MatchOptions options;
-  options.today = ctx->today;
+  auto base = MatchOptionsFor(*ctx, args);
+  if (!base.ok()) {
+    PrintError("match", base.status().message());
+    return kExitFailure;
+  }
+  MatchOptions options = *base;
   options.include_excluded = args->Has("include-excluded");
   const auto limit = ParseInt(args->GetOr("limit", "20"));
   if (!limit || *limit < 1) {
@@ -89,9 +96,8 @@ int WriteMatchReports(const Context& ctx, const std::vector<CandidateProfile>& c
     PrintError("demo", s.message());
     return static_cast<int>(candidates.size());
   }
-  MatchOptions options;
-  options.today = ctx.today;
-  const Matcher matcher(*reader, ctx.schema, options);
+  const auto options = MatchOptionsFor(ctx, nullptr);
+  const Matcher matcher(*reader, ctx.schema, *options);
   int failures = 0;
   for (const CandidateProfile& c : candidates) {
     auto matches = matcher.MatchCandidate(c);
