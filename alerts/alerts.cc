@@ -64,10 +64,10 @@ const char* AlertOutcomeName(AlertOutcome o) {
 }
 
 StatusOr<AlertJob::Selection> AlertJob::SelectNew(const CandidateProfile& c) {
-  auto matches = matcher_.MatchCandidate(c);
-  if (!matches.ok()) return matches.status();
   auto last = store_.LastAlertDate(c.id);
   if (!last.ok()) return last.status();
+  auto matches = matcher_.MatchCandidate(c, *last ? ParseIsoDate(**last) : std::nullopt);
+  if (!matches.ok()) return matches.status();
   AlertRecord a{c.id, options_.week, AlertStatus::kPending,
                 options_.week + "." + c.id + "." + HexId(StableHash64(c.id + options_.week)).substr(0, 8) + "@passend",
                 FormatDate(options_.today), {}};

@@ -43,9 +43,15 @@ StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::st
 
 std::string ContentHash(const Vacancy& v) { return HexId(StableHash64(DocumentJson(v))); }
 
+// New vacancies get falling docids, so that docid order (in which Xapian reads posting
+// lists and can stop early) is newest first. The next one is kept in the metadata.
+constexpr Xapian::docid kFirstDocid = 4000000000u;
+constexpr const char* kNextDocidKey = "passend_next_docid";
+
 struct VacancyIndex::Impl {
   std::string path;
   Xapian::WritableDatabase db;
+  Xapian::docid next_docid = kFirstDocid;
 };
 
 VacancyIndex::VacancyIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -66,6 +72,9 @@ StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
       }
     }
     PASSEND_RETURN_IF_ERROR(CheckSchema(impl->db, path));
+    if (const std::string next = impl->db.get_metadata(kNextDocidKey); !next.empty()) {
+      impl->next_docid = static_cast<Xapian::docid>(std::stoul(next));
+    }
     return VacancyIndex(std::move(impl));
   } catch (const Xapian::Error& e) {
     return FromXapian(e, path + ": cannot open index for writing");
@@ -78,17 +87,19 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
     const std::string json = DocumentJson(v);
     const std::string hash = HexId(StableHash64(json));
     Days first_seen = today;
-    UpsertOutcome outcome = UpsertOutcome::kAdded;
     Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
     if (it != impl_->db.postlist_end(id_term)) {
-      const Xapian::Document old = impl_->db.get_document(*it);
+      const Xapian::docid docid = *it;
+      const Xapian::Document old = impl_->db.get_document(docid);
       if (old.get_value(schema::kSlotContentHash) == hash) return UpsertOutcome::kUnchanged;
       const std::string previous = old.get_value(schema::kSlotFirstSeen);
       if (!previous.empty()) first_seen = static_cast<Days>(Xapian::sortable_unserialise(previous));
-      outcome = UpsertOutcome::kUpdated;
+      impl_->db.replace_document(docid, BuildDocument(v, json, hash, first_seen));  // keeps its place
+      return UpsertOutcome::kUpdated;
     }
-    impl_->db.replace_document(id_term, BuildDocument(v, json, hash, first_seen));
-    return outcome;
+    if (impl_->next_docid == 0) return Status::Unavailable(impl_->path + ": no document ids left; rebuild the index");
+    impl_->db.replace_document(impl_->next_docid--, BuildDocument(v, json, hash, first_seen));
+    return UpsertOutcome::kAdded;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": upsert " + v.key);
   }
@@ -111,6 +122,7 @@ StatusOr<int> VacancyIndex::ExpireBefore(Days today) {
 
 Status VacancyIndex::Commit() {
   try {
+    impl_->db.set_metadata(kNextDocidKey, std::to_string(impl_->next_docid));
     impl_->db.commit();
     return Status::Ok();
   } catch (const Xapian::Error& e) {

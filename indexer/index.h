@@ -1,5 +1,7 @@
 // VacancyIndex: the Xapian database of vacancies. One document per vacancy, unique
-// term Q<key>, document data = the vacancy as JSON (model/json_io.h).
+// term Q<key>, document data = the vacancy as JSON (model/json_io.h). New vacancies get
+// falling docids, so docid order is newest first (the matcher relies on it); an updated
+// vacancy keeps its docid.
 //
 // Writes are grouped: Upsert/Expire change the database, Commit() makes them durable
 // atomically (a crash before Commit loses only the uncommitted batch). Xapian errors are

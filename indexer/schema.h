@@ -31,6 +31,7 @@ inline constexpr const char* kHoursUnknownTerm = "XHunknown";
 inline constexpr const char* kNoValidThroughTerm = "XVnone";
 inline constexpr const char* kValidMonthPrefix = "XVm";  // XVm202612: valid through December 2026
 inline constexpr const char* kValidYearPrefix = "XVy";   // XVy2027: valid through some day in 2027
+inline constexpr const char* kFirstSeenPrefix = "XF";    // XF20261123: first seen on that day
 
 // Value slots; numbers are Xapian::sortable_serialise()d.
 enum Slot : Xapian::valueno {
@@ -66,6 +67,9 @@ inline std::string ValidMonthTerm(int year, int month) {
   return kValidMonthPrefix + std::to_string(year * 100 + month);
 }
 inline std::string ValidYearTerm(int year) { return kValidYearPrefix + std::to_string(year); }
+inline std::string FirstSeenTerm(int year, int month, int day) {
+  return kFirstSeenPrefix + std::to_string(year * 10000 + month * 100 + day);
+}
 
 // Lower-cases and replaces spaces for a boolean filter term value.
 std::string FilterValue(const std::string& s);

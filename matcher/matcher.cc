@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <xapian.h>
 
@@ -97,27 +98,40 @@ Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, co
   return m;
 }
 
-StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c) const {
+StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
+                                                     std::optional<Days> first_seen_since) const {
   std::vector<Match> out;
   try {
     const CandidateKeys keys = DeriveKeys(c, options_.occupations);
+    const CandidateQueries queries = BuildCandidateQueries(c, keys, schema_, options_, first_seen_since);
+    // Boolean, in docid order: Xapian stops once it has enough instead of weighing every
+    // vacancy in range. Docids fall as vacancies are first seen (indexer/index.h), so the
+    // first taken are the newest. The score then orders what was taken.
     Xapian::Enquire enquire(reader_.database());
-    enquire.set_query(BuildCandidateQuery(c, keys, schema_, options_));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_collapse_key(schema::kSlotCollapseKey);
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options_.max_candidates));
+    std::set<std::string> jobs_seen;  // collapse keys, across the two queries
     const std::string today = Xapian::sortable_serialise(options_.today);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const Xapian::Document doc = it.get_document();
-      // The query filters validity by month; the day is checked here.
-      const std::string valid_through = doc.get_value(schema::kSlotValidThrough);
-      if (!valid_through.empty() && valid_through < today) continue;
-      auto v = VacancyFromDocument(doc, "index document " + std::to_string(*it));
-      if (!v.ok()) return v.status();
-      // Xapian gives 100% to every document when none matched a ranked term.
-      Match m = Evaluate(c, keys, *v, it.get_weight() > 0 ? it.get_percent() / 100.0 : 0.0);
-      m.duplicates = static_cast<int>(it.get_collapse_count());
-      if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
-      out.push_back(std::move(m));
+    int taken = 0;
+    for (const Xapian::Query* q : {&queries.relevant, &queries.others}) {
+      if (taken >= options_.max_candidates) break;
+      enquire.set_query(*q);
+      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options_.max_candidates - taken));
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ++taken;
+        const Xapian::Document doc = it.get_document();
+        const std::string job = doc.get_value(schema::kSlotCollapseKey);
+        if (!job.empty() && !jobs_seen.insert(job).second) continue;
+        // The query filters validity by month; the day is checked here.
+        const std::string valid_through = doc.get_value(schema::kSlotValidThrough);
+        if (!valid_through.empty() && valid_through < today) continue;
+        auto v = VacancyFromDocument(doc, "index document " + std::to_string(*it));
+        if (!v.ok()) return v.status();
+        Match m = Evaluate(c, keys, *v, -1);
+        m.duplicates = static_cast<int>(it.get_collapse_count());
+        if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
+        out.push_back(std::move(m));
+      }
     }
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("match " + c.id + ": " + e.get_type() + ": " + e.get_msg());

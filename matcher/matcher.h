@@ -63,7 +63,9 @@ class Matcher {
 
   // The candidate's home must be resolved (ResolveHome). Sorted: passend first, then
   // passend met aandachtspunten, then (if asked) uitgesloten; by score within each.
-  StatusOr<std::vector<Match>> MatchCandidate(const CandidateProfile& c) const;
+  // With `first_seen_since`, only vacancies first seen on or after that day (the alerts).
+  StatusOr<std::vector<Match>> MatchCandidate(const CandidateProfile& c,
+                                              std::optional<Days> first_seen_since = std::nullopt) const;
 
   // The exact checks and the score for one vacancy (used by MatchCandidate and --explain).
   // `relevance` is the competence relevance 0..1 from the index, or -1 to compute it from text.

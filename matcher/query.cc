@@ -15,42 +15,31 @@ namespace passend {
 namespace {
 
 constexpr double kCellMargin = 1.05;  // cells are coarse; the exact check decides
-constexpr double kOccupationWeight = 2.0;  // a target occupation under another name ranks like a title word
 constexpr int kValidYearsAhead = 5;       // valid-through dates further ahead are not looked for
+constexpr int kSeenDaysBack = 366;        // "first seen since" is filtered in the query up to a year back
 
 Xapian::Query OrTerms(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// Vacancies classified to a target occupation, under whatever synonym they were titled.
-Xapian::Query TargetOccupations(const CandidateKeys& keys) {
-  std::vector<std::string> terms;
-  for (const auto& [key, target] : keys.occupations) terms.push_back(schema::kOccupationPrefix + key);
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, OrTerms(terms), kOccupationWeight);
-}
-
-// Competences and target occupations as weighted free text, titles counting double, and
-// the target occupations' synonyms. They rank, they do not filter: a suitable vacancy
-// without those words still counts.
-Xapian::Query Relevance(const CandidateProfile& c, const CandidateKeys& keys) {
+// Vacancies the candidate looks for: classified to a target occupation (under whatever
+// synonym they were titled), or with a target occupation's or competence's words in the title.
+Xapian::Query Relevant(const CandidateProfile& c, const CandidateKeys& keys) {
+  std::vector<Xapian::Query> parts;
+  for (const auto& [key, target] : keys.occupations) parts.emplace_back(schema::kOccupationPrefix + key);
   std::string text;
-  for (const auto& s : c.competences) text += s + " ";
   for (const auto& s : c.target_occupations) text += s + " ";
-  if (text.empty()) return Xapian::Query::MatchAll;
+  for (const auto& s : c.competences) text += s + " ";
   Xapian::QueryParser qp;
   qp.set_stemmer(Xapian::Stem("dutch"));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(Xapian::Query::OP_OR);
   try {
-    const Xapian::Query body = qp.parse_query(text, 0);
-    const Xapian::Query title = qp.parse_query(text, 0, schema::kTitlePrefix);
-    const Xapian::Query parts[] = {body, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, 2.0),
-                                   TargetOccupations(keys)};
-    const Xapian::Query ranked(Xapian::Query::OP_OR, std::begin(parts), std::end(parts));
-    return Xapian::Query(Xapian::Query::OP_OR, ranked, Xapian::Query::MatchAll);
+    if (!text.empty()) parts.push_back(qp.parse_query(text, 0, schema::kTitlePrefix));
   } catch (const Xapian::QueryParserError&) {
-    return Xapian::Query::MatchAll;  // odd characters in a competence: rank by the score only
+    // Odd characters in a competence: the occupation terms still find the relevant ones.
   }
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 // Valid-through this month or later (the day is checked on the documents taken).
@@ -60,6 +49,17 @@ Xapian::Query StillValid(Days today) {
   std::vector<std::string> terms{schema::kNoValidThroughTerm};
   for (int m = month; m <= 12; ++m) terms.push_back(schema::ValidMonthTerm(year, m));
   for (int y = year + 1; y <= year + kValidYearsAhead; ++y) terms.push_back(schema::ValidYearTerm(y));
+  return OrTerms(terms);
+}
+
+// First seen on one of the days from `since` to today.
+Xapian::Query SeenSince(Days since, Days today) {
+  std::vector<std::string> terms;
+  for (Days d = since; d <= today; ++d) {
+    int year = 0, month = 0, day = 0;
+    CivilFromDays(d, &year, &month, &day);
+    terms.push_back(schema::FirstSeenTerm(year, month, day));
+  }
   return OrTerms(terms);
 }
 
@@ -132,11 +132,15 @@ double TravelRadiusKm(const CandidateProfile& c) {
   return radius;
 }
 
-Xapian::Query BuildCandidateQuery(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
-                                  const MatchOptions& o) {
-  Xapian::Query q(Xapian::Query::OP_FILTER, Relevance(c, keys), Filters(c, schema, o));
-  if (o.include_excluded) return q;
-  return Xapian::Query(Xapian::Query::OP_AND_NOT, q, OrTerms(ExclusionTerms(c, schema)));
+CandidateQueries BuildCandidateQueries(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
+                                       const MatchOptions& o, std::optional<Days> first_seen_since) {
+  Xapian::Query allowed = Filters(c, schema, o);
+  // Further back than a year the day terms would be many; the exact check in the alerts decides.
+  if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
+  if (!o.include_excluded) allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, OrTerms(ExclusionTerms(c, schema)));
+  const Xapian::Query relevant = Relevant(c, keys);
+  return {Xapian::Query(Xapian::Query::OP_FILTER, relevant, allowed),
+          Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, relevant)};
 }
 
 }  // namespace passend

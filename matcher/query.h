@@ -10,7 +10,14 @@ namespace passend {
 // Straight-line radius (km) that the candidate's travel limit can reach.
 double TravelRadiusKm(const CandidateProfile& c);
 
-Xapian::Query BuildCandidateQuery(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
-                                  const MatchOptions& o);
+// A candidate's search as two boolean queries, both taken newest first so that Xapian
+// stops as soon as it has enough (no weight is computed for every vacancy in range):
+// the vacancies the candidate looks for, then the others that pass the same filters.
+struct CandidateQueries {
+  Xapian::Query relevant;  // target occupation (XO) or its or a competence's words in the title
+  Xapian::Query others;
+};
+CandidateQueries BuildCandidateQueries(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
+                                       const MatchOptions& o, std::optional<Days> first_seen_since);
 
 }  // namespace passend

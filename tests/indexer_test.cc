@@ -45,6 +45,34 @@ TEST(IndexTest, UpsertAddsSkipsUnchangedAndKeepsFirstSeenOnUpdate) {
   EXPECT_NE(v->description.find("32 uur"), std::string::npos);
 }
 
+TEST(IndexTest, DocidOrderIsNewestFirstAcrossSessionsAndUpdatesKeepTheirPlace) {
+  const std::string dir = test::MakeTempDir("docids") + "/idx";
+  const Days day = *ParseIsoDate("2026-11-01");
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index->Upsert(Sample("old"), day).ok());
+    ASSERT_TRUE(index->Upsert(Sample("middle"), day).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    Vacancy changed = Sample("old");
+    changed.description += " Nu ook parttime.";
+    ASSERT_EQ(*index->Upsert(changed, day + 7), UpsertOutcome::kUpdated);
+    ASSERT_TRUE(index->Upsert(Sample("new"), day + 7).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  auto reader = VacancyReader::Open(dir);
+  const Xapian::Database& db = reader->database();
+  std::vector<std::string> in_docid_order;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    for (auto t = db.termlist_begin(*it); t != db.termlist_end(*it); ++t) {
+      if ((*t)[0] == 'Q') in_docid_order.push_back((*t).substr(1));
+    }
+  }
+  EXPECT_EQ(in_docid_order, (std::vector<std::string>{"new", "middle", "old"}));
+}
+
 TEST(IndexTest, FilterTermsFollowTheSchema) {
   const std::string dir = test::MakeTempDir("terms");
   {

@@ -423,6 +423,26 @@ TEST_F(QueryTest, ValidityWageAndHoursFiltersKeepEveryBorderCase) {
   EXPECT_EQ(keys, (std::set<std::string>{"today", "next-year", "wage-at-floor", "hours-at-cap"}));
 }
 
+TEST(FirstSeenTest, OnlyVacanciesFirstSeenSinceTheDayAreTaken) {
+  const std::string dir = test::MakeTempDir("seen") + "/idx";
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    Vacancy a = CleanVacancy(), b = CleanVacancy();
+    a.key = "last-week";
+    b.key = "this-week";
+    ASSERT_TRUE(index->Upsert(a, kToday - 9).ok());
+    ASSERT_TRUE(index->Upsert(b, kToday - 2).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  auto reader = VacancyReader::Open(dir);
+  const Matcher matcher(*reader, test::Schema(), Options());
+  const CandidateProfile c = test::BasicCandidate("Utrecht");
+  EXPECT_EQ(matcher.MatchCandidate(c)->size(), 2u);
+  auto recent = matcher.MatchCandidate(c, kToday - 7);
+  ASSERT_EQ(recent->size(), 1u);
+  EXPECT_EQ((*recent)[0].vacancy.key, "this-week");
+}
+
 TEST(WeightsTest, OverridesNamedFactorsAndNamesWhatIsWrong) {
   auto w = ParseWeights("competenties=0.5, reistijd=0");
   ASSERT_TRUE(w.ok());
