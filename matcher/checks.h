@@ -28,7 +28,7 @@ FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSch
 FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore ScoreRecency(const Vacancy& v, Days today);
-FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v, double relevance);
+FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v);
 
 // The hours-per-week cap from FML VI.uren_week and hours_available (nullopt: no cap).
 std::optional<double> WeeklyHoursCap(const CandidateProfile& c, const FmlSchema& schema);

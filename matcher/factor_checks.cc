@@ -242,7 +242,7 @@ CandidateKeys DeriveKeys(const CandidateProfile& c, const OccupationTable* occup
   return k;
 }
 
-FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v, double relevance) {
+FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) {
   FactorScore f{"competenties", 0.5, 0, "Geen competenties of beroepen opgegeven."};
   const std::string title = FoldForMatch(v.title);
   for (size_t i = 0; i < keys.targets_folded.size(); ++i) {
@@ -266,7 +266,7 @@ FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& key
   }
   if (c.competences.empty() && c.target_occupations.empty()) return f;
   const double coverage = c.competences.empty() ? 0 : static_cast<double>(found.size()) / static_cast<double>(c.competences.size());
-  f.score = Clamp01(std::max(coverage, relevance >= 0 ? relevance : 0.0));
+  f.score = Clamp01(coverage);
   if (found.empty()) {
     f.reason = "Geen van de competenties letterlijk genoemd.";
   } else {

@@ -67,16 +67,15 @@ Status ResolveHome(CandidateProfile* c, const Gazetteer& gazetteer, const std::s
   return Status::Ok();
 }
 
-Match Matcher::Evaluate(const CandidateProfile& c, const Vacancy& v, double relevance) const {
-  return Evaluate(c, DeriveKeys(c, options_.occupations), v, relevance);
+Match Matcher::Evaluate(const CandidateProfile& c, const Vacancy& v) const {
+  return Evaluate(c, DeriveKeys(c, options_.occupations), v);
 }
 
-Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,
-                        double relevance) const {
+Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) const {
   Match m;
   m.vacancy = v;
   CheckFml(c, v, schema_, options_, &m);
-  m.factors.push_back(ScoreCompetences(c, keys, v, relevance));
+  m.factors.push_back(ScoreCompetences(c, keys, v));
   m.factors.push_back(CheckWage(c, v, &m));
   m.factors.push_back(CheckTravel(c, v, options_, &m));
   m.factors.push_back(CheckHours(c, v, schema_, &m));
@@ -127,7 +126,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
         if (!valid_through.empty() && valid_through < today) continue;
         auto v = VacancyFromDocument(doc, "index document " + std::to_string(*it));
         if (!v.ok()) return v.status();
-        Match m = Evaluate(c, keys, *v, -1);
+        Match m = Evaluate(c, keys, *v);
         m.duplicates = static_cast<int>(it.get_collapse_count());
         if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
         out.push_back(std::move(m));

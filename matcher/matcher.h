@@ -68,11 +68,10 @@ class Matcher {
                                               std::optional<Days> first_seen_since = std::nullopt) const;
 
   // The exact checks and the score for one vacancy (used by MatchCandidate and --explain).
-  // `relevance` is the competence relevance 0..1 from the index, or -1 to compute it from text.
-  Match Evaluate(const CandidateProfile& c, const Vacancy& v, double relevance = -1) const;
+  Match Evaluate(const CandidateProfile& c, const Vacancy& v) const;
 
  private:
-  Match Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v, double relevance) const;
+  Match Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) const;
 
   const VacancyReader& reader_;
   const FmlSchema& schema_;
