@@ -109,10 +109,10 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
     Xapian::Enquire enquire(reader_.database());
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_collapse_key(schema::kSlotCollapseKey);
-    std::set<std::string> jobs_seen;  // collapse keys, across the two queries
+    std::set<std::string> jobs_seen;  // collapse keys, across the queries
     const std::string today = Xapian::sortable_serialise(options_.today);
     int taken = 0;
-    for (const Xapian::Query* q : {&queries.relevant, &queries.others}) {
+    for (const Xapian::Query* q : {&queries.relevant, &queries.related, &queries.others}) {
       if (taken >= options_.max_candidates) break;
       enquire.set_query(*q);
       const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options_.max_candidates - taken));

@@ -22,23 +22,30 @@ Xapian::Query OrTerms(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// Vacancies the candidate looks for: classified to a target occupation (under whatever
-// synonym they were titled), or with a target occupation's or competence's words in the title.
-Xapian::Query Relevant(const CandidateProfile& c, const CandidateKeys& keys) {
-  std::vector<Xapian::Query> parts;
-  for (const auto& [key, target] : keys.occupations) parts.emplace_back(schema::kOccupationPrefix + key);
+// The candidate's words as Dutch-stemmed terms with `prefix` ("S": in the title, "": anywhere).
+Xapian::Query Words(const std::vector<std::string>& phrases, const std::string& prefix) {
   std::string text;
-  for (const auto& s : c.target_occupations) text += s + " ";
-  for (const auto& s : c.competences) text += s + " ";
+  for (const auto& s : phrases) text += s + " ";
+  if (text.empty()) return Xapian::Query();
   Xapian::QueryParser qp;
   qp.set_stemmer(Xapian::Stem("dutch"));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(Xapian::Query::OP_OR);
   try {
-    if (!text.empty()) parts.push_back(qp.parse_query(text, 0, schema::kTitlePrefix));
+    return qp.parse_query(text, 0, prefix);
   } catch (const Xapian::QueryParserError&) {
-    // Odd characters in a competence: the occupation terms still find the relevant ones.
+    return Xapian::Query();  // odd characters: the other terms still find the relevant ones
   }
+}
+
+// Vacancies the candidate looks for: classified to a target occupation (under whatever
+// synonym they were titled), or with a target occupation's or competence's words in the title.
+Xapian::Query Relevant(const CandidateProfile& c, const CandidateKeys& keys) {
+  std::vector<Xapian::Query> parts;
+  for (const auto& [key, target] : keys.occupations) parts.emplace_back(schema::kOccupationPrefix + key);
+  std::vector<std::string> phrases = c.target_occupations;
+  phrases.insert(phrases.end(), c.competences.begin(), c.competences.end());
+  parts.push_back(Words(phrases, schema::kTitlePrefix));
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
@@ -139,8 +146,11 @@ CandidateQueries BuildCandidateQueries(const CandidateProfile& c, const Candidat
   if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
   if (!o.include_excluded) allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, OrTerms(ExclusionTerms(c, schema)));
   const Xapian::Query relevant = Relevant(c, keys);
+  const Xapian::Query related = Xapian::Query(Xapian::Query::OP_AND_NOT, Words(c.competences, ""), relevant);
+  const Xapian::Query either(Xapian::Query::OP_OR, relevant, related);
   return {Xapian::Query(Xapian::Query::OP_FILTER, relevant, allowed),
-          Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, relevant)};
+          Xapian::Query(Xapian::Query::OP_FILTER, related, allowed),
+          Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, either)};
 }
 
 }  // namespace passend

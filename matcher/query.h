@@ -10,11 +10,13 @@ namespace passend {
 // Straight-line radius (km) that the candidate's travel limit can reach.
 double TravelRadiusKm(const CandidateProfile& c);
 
-// A candidate's search as two boolean queries, both taken newest first so that Xapian
+// A candidate's search as three boolean queries, each taken newest first so that Xapian
 // stops as soon as it has enough (no weight is computed for every vacancy in range):
-// the vacancies the candidate looks for, then the others that pass the same filters.
+// the vacancies the candidate looks for, then those naming a competence, then the others
+// that pass the same filters.
 struct CandidateQueries {
   Xapian::Query relevant;  // target occupation (XO) or its or a competence's words in the title
+  Xapian::Query related;   // a competence's words anywhere in the text
   Xapian::Query others;
 };
 CandidateQueries BuildCandidateQueries(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,

@@ -348,7 +348,7 @@ class QueryTest : public testing::Test {
     return v;
   }
   std::vector<Match> Run(const std::vector<Vacancy>& vacancies, const CandidateProfile& c,
-                         const std::string& today = "2026-11-23") {
+                         const std::string& today = "2026-11-23", int max_candidates = 300) {
     const std::string dir = test::MakeTempDir("query") + "/idx";
     {
       auto index = VacancyIndex::OpenWritable(dir);
@@ -359,6 +359,7 @@ class QueryTest : public testing::Test {
     MatchOptions o = Options();
     o.today = *ParseIsoDate(today);
     o.occupations = &test::Occupations();
+    o.max_candidates = max_candidates;
     auto matches = Matcher(*reader, test::Schema(), o).MatchCandidate(c);
     EXPECT_TRUE(matches.ok());
     return matches.ok() ? *matches : std::vector<Match>{};
@@ -397,6 +398,23 @@ TEST_F(QueryTest, TargetOccupationFindsItsSynonymsAndRanksThemFirst) {
             "Beroep 'Magazijnmedewerker' komt overeen met beoogd beroep 'Magazijnmedewerker'.");
   EXPECT_EQ(matches[1].factors[0].score, 0.0);  // no word of the candidate's in it
   EXPECT_EQ(matches[1].factors[0].reason, "Geen van de competenties letterlijk genoemd.");
+}
+
+TEST_F(QueryTest, TargetTitlesAreTakenFirstThenCompetencesInTheTextThenTheNewest) {
+  Vacancy cook = Make("cook", "Kok", "Restaurant");  // indexed first: the oldest
+  Vacancy forklift = Make("forklift", "Medewerker expeditie", "Transport BV");
+  forklift.description = "Je rijdt dagelijks op een heftruck.";
+  Vacancy other = Make("other", "Receptionist", "Hotel");  // the newest
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.target_occupations = {"Kok"};
+  c.competences = {"heftruck"};
+  const std::vector<Vacancy> all = {cook, forklift, other};
+  EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 1)), (std::set<std::string>{"cook"}));
+  EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 2)), (std::set<std::string>{"cook", "forklift"}));
+  EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 3)), (std::set<std::string>{"cook", "forklift", "other"}));
+  c.target_occupations.clear();
+  c.competences.clear();
+  EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 1)), (std::set<std::string>{"other"}));  // newest first
 }
 
 TEST_F(QueryTest, ValidityWageAndHoursFiltersKeepEveryBorderCase) {
