@@ -33,6 +33,7 @@ struct Config {
   std::string share = PASSEND_SOURCE_DIR "/data";
   bool reuse = false;    // keep an existing index and JSONL
   bool reindex = false;  // keep the JSONL, build the index again
+  int max_candidates = MatchOptions().max_candidates;
 };
 
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
@@ -63,8 +64,9 @@ bool ParseArgs(int argc, char** argv, Config* c) {
     else if (a == "--share-dir") c->share = next();
     else if (a == "--reuse") c->reuse = true;
     else if (a == "--reindex") c->reindex = true;
+    else if (a == "--max-candidates") c->max_candidates = static_cast<int>(std::stol(next()));
     else {
-      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex]\n");
+      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex] [--max-candidates N]\n");
       return false;
     }
   }
@@ -144,6 +146,7 @@ int Run(const Config& c) {
   MatchOptions options;
   options.today = today;
   options.occupations = &(*tables)->occupations;
+  options.max_candidates = c.max_candidates;
   const Matcher matcher(*reader, *schema, options);
   std::vector<CandidateProfile> candidates;
   for (long i = 0; i < c.candidates + c.warmup; ++i) candidates.push_back(people->NextCandidate(*schema));
