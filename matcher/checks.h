@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "matcher/matcher.h"
+#include "matcher/travel.h"
 
 namespace passend {
 
@@ -17,12 +18,14 @@ struct CandidateKeys {
   // Occupation-table keys of the target occupations, with the target as the candidate wrote
   // it: "Magazijnmedewerker" also finds vacancies titled "Orderpicker" or "Logistiek medewerker".
   std::vector<std::pair<std::string, std::string>> occupations;
+  TravelPlan travel;  // the mode FML II.vervoer leaves
 };
 CandidateKeys DeriveKeys(const CandidateProfile& c, const OccupationTable* occupations);
 
 void CheckFml(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema,
               const MatchOptions& o, Match* m);
-FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const MatchOptions& o, Match* m);
+FactorScore CheckTravel(const CandidateProfile& c, const TravelPlan& plan, const Vacancy& v, const MatchOptions& o,
+                        Match* m);
 FactorScore CheckWage(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema, Match* m);
 FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m);

@@ -56,7 +56,8 @@ std::optional<double> WeeklyHoursCap(const CandidateProfile& c, const FmlSchema&
   return cap;
 }
 
-FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const MatchOptions& o, Match* m) {
+FactorScore CheckTravel(const CandidateProfile& c, const TravelPlan& plan, const Vacancy& v, const MatchOptions& o,
+                        Match* m) {
   FactorScore f{"reistijd", 0.5, o.weights.travel, ""};
   if (v.location.remote && !v.location.lat) {
     f.score = 1.0;
@@ -68,7 +69,6 @@ FactorScore CheckTravel(const CandidateProfile& c, const Vacancy& v, const Match
     m->checks.push_back({"Reistijd: de plaats van het werk is onbekend; navragen.", false});
     return f;
   }
-  const TravelPlan plan = PlanTravel(c);
   const TravelMode& mode = *plan.mode;
   if (plan.unclear) {
     m->checks.push_back({"Vervoer: woon-werkverkeer beperkt volgens de FML (II.vervoer); navragen of deze reis "
@@ -239,6 +239,7 @@ CandidateKeys DeriveKeys(const CandidateProfile& c, const OccupationTable* occup
     if (auto m = occupations->Classify(folded, FoldedText(""))) k.occupations.emplace_back(m->occupation->key, t);
   }
   for (const std::string& s : c.competences) k.competences_folded.push_back(FoldForMatch(s));
+  k.travel = PlanTravel(c);
   return k;
 }
 

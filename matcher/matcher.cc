@@ -77,7 +77,7 @@ Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, co
   CheckFml(c, v, schema_, options_, &m);
   m.factors.push_back(ScoreCompetences(c, keys, v));
   m.factors.push_back(CheckWage(c, v, &m));
-  m.factors.push_back(CheckTravel(c, v, options_, &m));
+  m.factors.push_back(CheckTravel(c, keys.travel, v, options_, &m));
   m.factors.push_back(CheckHours(c, v, schema_, &m));
   m.factors.push_back(CheckContract(c, v, &m));
   m.factors.push_back(CheckEducation(c, v, &m));
