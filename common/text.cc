@@ -277,4 +277,8 @@ std::string HtmlEscape(std::string_view in) {
   return out;
 }
 
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
+}
+
 }  // namespace passend

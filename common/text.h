@@ -29,6 +29,9 @@ std::string Latin1ToUtf8(std::string_view in);
 // the character it came from.
 std::string FoldForMatch(std::string_view in, std::vector<int>* offsets = nullptr);
 
+// A letter or digit of folded text: ASCII alphanumerics and any byte of a UTF-8 sequence.
+bool IsWordChar(char c);
+
 // Collapses runs of white space to one space and trims both ends.
 std::string CollapseWhitespace(std::string_view in);
 std::string_view Trim(std::string_view in);

@@ -1,7 +1,6 @@
 #include "indexer/document.h"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 #include "common/date.h"
@@ -98,7 +97,7 @@ std::string TitleWords(const std::string& title) {
   std::vector<std::string> words;
   std::string word;
   for (char ch : FoldForMatch(title) + " ") {
-    if (std::isalnum(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80) {
+    if (IsWordChar(ch)) {
       word += ch;
       continue;
     }

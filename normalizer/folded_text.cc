@@ -13,10 +13,6 @@ constexpr size_t kNegationWindow = 40;  // bytes before the phrase
 
 }  // namespace
 
-bool IsWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
-}
-
 FoldedText::FoldedText(std::string_view original) { folded_ = FoldForMatch(original, &map_); }
 
 int FoldedText::OriginalOffset(size_t pos) const {

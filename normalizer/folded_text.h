@@ -31,6 +31,4 @@ class FoldedText {
   std::vector<int> map_;  // folded byte → original byte
 };
 
-bool IsWordChar(char c);
-
 }  // namespace passend

@@ -1,4 +1,5 @@
 #include "normalizer/phrase_matcher.h"
+#include "common/text.h"
 
 #include <queue>
 
