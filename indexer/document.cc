@@ -135,9 +135,7 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const 
   AddDate(doc, schema::kSlotDatePosted, v.date_posted);
   AddDate(doc, schema::kSlotValidThrough, v.valid_through);
   doc.add_value(schema::kSlotFirstSeen, Xapian::sortable_serialise(first_seen));
-  int year = 0, month = 0, day = 0;
-  CivilFromDays(first_seen, &year, &month, &day);
-  doc.add_boolean_term(schema::FirstSeenTerm(year, month, day));
+  doc.add_boolean_term(schema::FirstSeenTerm(first_seen));
   doc.add_value(schema::kSlotContentHash, content_hash);
   if (const std::string key = CollapseKey(v); !key.empty()) doc.add_value(schema::kSlotCollapseKey, key);
   doc.set_data(json);

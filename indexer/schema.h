@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include "common/date.h"
+
 namespace passend::schema {
 
 inline constexpr const char* kSchemaVersion = "2";
@@ -67,8 +69,10 @@ inline std::string ValidMonthTerm(int year, int month) {
   return kValidMonthPrefix + std::to_string(year * 100 + month);
 }
 inline std::string ValidYearTerm(int year) { return kValidYearPrefix + std::to_string(year); }
-inline std::string FirstSeenTerm(int year, int month, int day) {
-  return kFirstSeenPrefix + std::to_string(year * 10000 + month * 100 + day);
+inline std::string FirstSeenTerm(Days day) {
+  int y = 0, m = 0, d = 0;
+  CivilFromDays(day, &y, &m, &d);
+  return kFirstSeenPrefix + std::to_string(y * 10000 + m * 100 + d);
 }
 
 // Lower-cases and replaces spaces for a boolean filter term value.

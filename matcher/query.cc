@@ -62,11 +62,7 @@ Xapian::Query StillValid(Days today) {
 // First seen on one of the days from `since` to today.
 Xapian::Query SeenSince(Days since, Days today) {
   std::vector<std::string> terms;
-  for (Days d = since; d <= today; ++d) {
-    int year = 0, month = 0, day = 0;
-    CivilFromDays(d, &year, &month, &day);
-    terms.push_back(schema::FirstSeenTerm(year, month, day));
-  }
+  for (Days d = since; d <= today; ++d) terms.push_back(schema::FirstSeenTerm(d));
   return OrTerms(terms);
 }
 
@@ -80,13 +76,14 @@ std::optional<std::string> ThresholdAtOrBelow(const char* prefix, const int (&th
   return term;
 }
 
-Xapian::Query Filters(const CandidateProfile& c, const FmlSchema& schema, const MatchOptions& o) {
+Xapian::Query Filters(const CandidateProfile& c, const TravelPlan& travel, const FmlSchema& schema,
+                      const MatchOptions& o) {
   using namespace schema;
   std::vector<Xapian::Query> parts{StillValid(o.today)};
   if (o.include_excluded) return parts.front();
   std::vector<std::string> cells{kNoCellTerm, kRemoteTerm};
   if (c.home.lat && c.home.lon) {
-    for (const auto& cell : GeoCellsWithin(*c.home.lat, *c.home.lon, TravelRadiusKm(c) * kCellMargin)) {
+    for (const auto& cell : GeoCellsWithin(*c.home.lat, *c.home.lon, TravelRadiusKm(c, travel) * kCellMargin)) {
       cells.push_back(kCellPrefix + cell);
     }
   }
@@ -132,16 +129,16 @@ std::vector<std::string> ExclusionTerms(const CandidateProfile& c, const FmlSche
 
 }  // namespace
 
-double TravelRadiusKm(const CandidateProfile& c) {
+double TravelRadiusKm(const CandidateProfile& c, const TravelPlan& travel) {
   double radius = 1e9;
-  if (c.travel.max_minutes) radius = ReachKm(*PlanTravel(c).mode, *c.travel.max_minutes);
+  if (c.travel.max_minutes) radius = ReachKm(*travel.mode, *c.travel.max_minutes);
   if (c.travel.max_km) radius = std::min(radius, *c.travel.max_km);
   return radius;
 }
 
 CandidateQueries BuildCandidateQueries(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
                                        const MatchOptions& o, std::optional<Days> first_seen_since) {
-  Xapian::Query allowed = Filters(c, schema, o);
+  Xapian::Query allowed = Filters(c, keys.travel, schema, o);
   // Further back than a year the day terms would be many; the exact check in the alerts decides.
   if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
   if (!o.include_excluded) allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, OrTerms(ExclusionTerms(c, schema)));

@@ -4,11 +4,12 @@
 #include <xapian.h>
 
 #include "matcher/matcher.h"
+#include "matcher/travel.h"
 
 namespace passend {
 
 // Straight-line radius (km) that the candidate's travel limit can reach.
-double TravelRadiusKm(const CandidateProfile& c);
+double TravelRadiusKm(const CandidateProfile& c, const TravelPlan& travel);
 
 // A candidate's search as three boolean queries, each taken newest first so that Xapian
 // stops as soon as it has enough (no weight is computed for every vacancy in range):

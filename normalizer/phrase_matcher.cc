@@ -1,8 +1,8 @@
 #include "normalizer/phrase_matcher.h"
-#include "common/text.h"
 
 #include <queue>
 
+#include "common/text.h"
 #include "normalizer/folded_text.h"
 
 namespace passend {
