@@ -73,7 +73,12 @@ StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
     }
     PASSEND_RETURN_IF_ERROR(CheckSchema(impl->db, path));
     if (const std::string next = impl->db.get_metadata(kNextDocidKey); !next.empty()) {
-      impl->next_docid = static_cast<Xapian::docid>(std::stoul(next));
+      const auto n = ParseInt(next);
+      if (!n || *n < 0 || *n > static_cast<long>(kFirstDocid)) {
+        return Status::InvalidArgument(path + ": metadata " + kNextDocidKey + ": \"" + next +
+                                       "\" is not a document id; remove the directory and crawl again");
+      }
+      impl->next_docid = static_cast<Xapian::docid>(*n);
     }
     return VacancyIndex(std::move(impl));
   } catch (const Xapian::Error& e) {

@@ -73,6 +73,23 @@ TEST(IndexTest, DocidOrderIsNewestFirstAcrossSessionsAndUpdatesKeepTheirPlace) {
   EXPECT_EQ(in_docid_order, (std::vector<std::string>{"new", "middle", "old"}));
 }
 
+TEST(IndexTest, DamagedDocidMetadataIsNamed) {
+  const std::string dir = test::MakeTempDir("docid-meta") + "/idx";
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  {
+    Xapian::WritableDatabase db(dir);
+    db.set_metadata("passend_next_docid", "zes");
+    db.commit();
+  }
+  auto index = VacancyIndex::OpenWritable(dir);
+  ASSERT_FALSE(index.ok());
+  EXPECT_EQ(index.status().message(), dir + ": metadata passend_next_docid: \"zes\" is not a document id; remove the "
+                                            "directory and crawl again");
+}
+
 TEST(IndexTest, FilterTermsFollowTheSchema) {
   const std::string dir = test::MakeTempDir("terms");
   {
