@@ -76,6 +76,15 @@ std::optional<std::string> ThresholdAtOrBelow(const char* prefix, const int (&th
   return term;
 }
 
+// The term of the lowest threshold at or above `value` (nullopt: above them all).
+template <size_t N>
+std::optional<std::string> ThresholdAtOrAbove(const char* prefix, const int (&thresholds)[N], double value) {
+  for (int t : thresholds) {
+    if (t >= value) return prefix + std::to_string(t);
+  }
+  return std::nullopt;
+}
+
 Xapian::Query Filters(const CandidateProfile& c, const TravelPlan& travel, const FmlSchema& schema,
                       const MatchOptions& o) {
   using namespace schema;
@@ -94,11 +103,8 @@ Xapian::Query Filters(const CandidateProfile& c, const TravelPlan& travel, const
   }
   if (const auto cap = WeeklyHoursCap(c, schema)) {
     // The lowest threshold at or above the cap: a superset, the exact check decides.
-    for (int t : kHoursThresholds) {
-      if (t < *cap) continue;
-      parts.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(kHoursAtMostPrefix + std::to_string(t)),
-                                    Xapian::Query(kHoursUnknownTerm)));
-      break;
+    if (auto hours = ThresholdAtOrAbove(kHoursAtMostPrefix, kHoursThresholds, *cap)) {
+      parts.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(*hours), Xapian::Query(kHoursUnknownTerm)));
     }
   }
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
@@ -140,8 +146,12 @@ CandidateQueries BuildCandidateQueries(const CandidateProfile& c, const Candidat
                                        const MatchOptions& o, std::optional<Days> first_seen_since) {
   Xapian::Query allowed = Filters(c, keys.travel, schema, o);
   // Further back than a year the day terms would be many; the exact check in the alerts decides.
-  if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
-  if (!o.include_excluded) allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, OrTerms(ExclusionTerms(c, schema)));
+  if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) {
+    allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
+  }
+  if (!o.include_excluded) {
+    allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, OrTerms(ExclusionTerms(c, schema)));
+  }
   const Xapian::Query relevant = Relevant(c, keys);
   const Xapian::Query related = Xapian::Query(Xapian::Query::OP_AND_NOT, Words(c.competences, ""), relevant);
   const Xapian::Query either(Xapian::Query::OP_OR, relevant, related);

@@ -71,8 +71,8 @@ bool IsNameStop(std::string_view word) {
   return false;
 }
 
-// "cao Gemeenten" as written in the original, when a cao is named within `window` bytes
-// around [begin, end) in the same sentence.
+// "cao Gemeenten" as written in the original, when a cao is named within 60 bytes around
+// [begin, end) in the same sentence; the nearest one after the scale wins.
 std::string CaoName(const FoldedText& text, std::string_view original, size_t begin, size_t end) {
   const std::string& t = text.text();
   const size_t from = begin > 60 ? begin - 60 : 0;

@@ -439,6 +439,12 @@ TEST_F(QueryTest, ValidityWageAndHoursFiltersKeepEveryBorderCase) {
   c.hours_available = 30;
   const auto keys = Keys(Run({expired, today, next_year, just_enough, too_low, hours_at_cap, hours_over}, c));
   EXPECT_EQ(keys, (std::set<std::string>{"today", "next-year", "wage-at-floor", "hours-at-cap"}));
+  // A cap and a wage floor exactly on a threshold (32 hours, € 16) keep the vacancy on it.
+  c.hours_available = 32;
+  c.maatmanloon = {20.0, "uur", 38};  // floor 0.8 × 20 = € 16,00
+  hours_at_cap.hours.min = hours_at_cap.hours.max = 32;
+  hours_at_cap.salary.hourly_min = hours_at_cap.salary.hourly_max = 16.0;
+  EXPECT_EQ(Keys(Run({hours_at_cap}, c)), (std::set<std::string>{"hours-at-cap"}));
 }
 
 TEST(FirstSeenTest, OnlyVacanciesFirstSeenSinceTheDayAreTaken) {
