@@ -146,6 +146,11 @@ TEST_F(EndToEndTest, CrawlMatchAndAlertsOnTheBundledFeeds) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.err, "passend match: error: --weights: \"afstand\": unknown factor (competenties, loon, reistijd, "
                      "uren, contract, opleiding, recentheid)\n");
+  const auto bad_alerts = Passend({"alerts", "--candidates", test::DataDir() + "/candidates", "--outbox", dir_ + "/none",
+                                   "--weights", "loon=-1"});
+  EXPECT_EQ(bad_alerts.exit_code, 2);
+  EXPECT_EQ(bad_alerts.err, "passend alerts: error: --weights: loon: expected a number from 0 to 100, as in loon=0.3\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/none"));
 
   // Alerts: one mail per candidate with alerts on; a second run for the week sends nothing.
   const std::string outbox = dir_ + "/outbox";

@@ -142,16 +142,19 @@ void PrintError(const std::string& cmd, const std::string& message) {
   std::fprintf(stderr, "passend %s: error: %s\n", cmd.c_str(), message.c_str());
 }
 
-StatusOr<MatchOptions> MatchOptionsFor(const Context& ctx, const Args* args) {
+MatchOptions BaseMatchOptions(const Context& ctx) {
   MatchOptions options;
   options.today = ctx.today;
   if (ctx.occupations) options.occupations = &*ctx.occupations;
-  if (args) {
-    if (auto spec = args->Get("weights")) {
-      auto weights = ParseWeights(*spec);
-      if (!weights.ok()) return Status::InvalidArgument("--" + weights.status().message());
-      options.weights = *weights;
-    }
+  return options;
+}
+
+StatusOr<MatchOptions> MatchOptionsFor(const Context& ctx, const Args& args) {
+  MatchOptions options = BaseMatchOptions(ctx);
+  if (auto spec = args.Get("weights")) {
+    auto weights = ParseWeights(*spec);
+    if (!weights.ok()) return Status::InvalidArgument("--" + weights.status().message());
+    options.weights = *weights;
   }
   return options;
 }

@@ -57,8 +57,10 @@ struct Context {
 
 StatusOr<Context> LoadContext(const Args& args);
 
-// Match options for this run: today, the occupation table, and --weights when `args` has it.
-StatusOr<MatchOptions> MatchOptionsFor(const Context& ctx, const Args* args);
+// Match options for this run: today and the occupation table.
+MatchOptions BaseMatchOptions(const Context& ctx);
+// The same, with --weights applied when given; the error names the option and the factor.
+StatusOr<MatchOptions> MatchOptionsFor(const Context& ctx, const Args& args);
 
 // The start every subcommand shares: parse the options, answer --help, load the context.
 // Returns nullopt when the command is done, with `*exit_code` set (0 after --help, 2 after an

@@ -49,7 +49,7 @@ int RunAlerts(const std::vector<std::string>& argv) {
     PrintError("alerts", (!reader.ok() ? reader.status() : store.status()).message());
     return kExitFailure;
   }
-  auto base = MatchOptionsFor(*ctx, args);
+  auto base = MatchOptionsFor(*ctx, *args);
   if (!base.ok()) {
     PrintError("alerts", base.status().message());
     return kExitFailure;

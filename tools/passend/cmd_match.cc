@@ -48,7 +48,7 @@ int RunMatch(const std::vector<std::string>& argv) {
     PrintError("match", reader.status().message());
     return kExitFailure;
   }
-  auto base = MatchOptionsFor(*ctx, args);
+  auto base = MatchOptionsFor(*ctx, *args);
   if (!base.ok()) {
     PrintError("match", base.status().message());
     return kExitFailure;
@@ -96,8 +96,7 @@ int WriteMatchReports(const Context& ctx, const std::vector<CandidateProfile>& c
     PrintError("demo", s.message());
     return static_cast<int>(candidates.size());
   }
-  const auto options = MatchOptionsFor(ctx, nullptr);
-  const Matcher matcher(*reader, ctx.schema, *options);
+  const Matcher matcher(*reader, ctx.schema, BaseMatchOptions(ctx));
   int failures = 0;
   for (const CandidateProfile& c : candidates) {
     auto matches = matcher.MatchCandidate(c);
