@@ -1,10 +1,8 @@
 #include "alerts/alerts.h"
 
 #include <cmath>
-#include <filesystem>
 
 #include "alerts/mail.h"
-#include "common/file.h"
 #include "common/text.h"
 #include "model/display.h"
 
@@ -50,6 +48,15 @@ MailVacancy ToMailVacancy(const Match& m) {
   return mv;
 }
 
+// What the dossier keeps of an offered vacancy: the verdict and every point to check.
+AlertItem ItemFor(const Match& m, int rank) {
+  const Vacancy& v = m.vacancy;
+  AlertItem item{v.key, rank, VerdictName(m.verdict), m.score, m.travel_minutes, m.wage_ratio,
+                 v.title, v.employer, v.location.place, v.sources.empty() ? "" : v.sources.front().url, {}};
+  for (const Reason& r : m.checks) item.checks.push_back(r.text);
+  return item;
+}
+
 }  // namespace
 
 const char* AlertOutcomeName(AlertOutcome o) {
@@ -79,8 +86,7 @@ StatusOr<AlertJob::Selection> AlertJob::SelectNew(const CandidateProfile& c) {
     auto offered = store_.WasOffered(c.id, m.vacancy.key);
     if (!offered.ok()) return offered.status();
     if (*offered) continue;
-    a.items.push_back({m.vacancy.key, static_cast<int>(a.items.size()) + 1, VerdictName(m.verdict), m.score,
-                       m.travel_minutes, m.wage_ratio});
+    a.items.push_back(ItemFor(m, static_cast<int>(a.items.size()) + 1));
     chosen.push_back(std::move(m));
   }
   return Selection{std::move(a), std::move(chosen)};
@@ -107,11 +113,31 @@ Status AlertJob::Deliver(const CandidateProfile& c, const AlertRecord& alert, co
   mail.unsubscribe_url = options_.unsubscribe_url + "?k=" + HexId(StableHash64("unsub" + c.id));
   mail.unsubscribe_mailto = options_.unsubscribe_mailto + "?subject=afmelden-" + HexId(StableHash64("unsub" + c.id));
   for (const Match& m : matches) mail.vacancies.push_back(ToMailVacancy(m));
-  PASSEND_RETURN_IF_ERROR(MakeDirs(options_.outbox_dir));
-  r->file = (std::filesystem::path(options_.outbox_dir) / (alert.week + "_" + c.id + ".eml")).string();
-  PASSEND_RETURN_IF_ERROR(WriteFileAtomic(r->file, RenderAlertMail(mail)));
+  const SendResult sent = transport_.Send(
+      {EnvelopeAddress(options_.from), c.email, alert.week + "_" + c.id, RenderAlertMail(mail)});
+  r->where = sent.where;
+  if (sent.failure == SendFailure::kPermanent) {
+    // Refused for good: give the vacancies back so a later alert can offer them.
+    const Status abandoned = store_.AbandonAlert(c.id, alert.week);
+    return Status::InvalidArgument(sent.error + "; refused, vacancies kept for a later alert" +
+                                   (abandoned.ok() ? "" : " (" + abandoned.message() + ")"));
+  }
+  if (sent.failure == SendFailure::kTransient) {
+    return Status::Unavailable(sent.error + "; the alert stays pending and is sent by the next run");
+  }
   r->vacancies = static_cast<int>(mail.vacancies.size());
   return store_.CompleteAlert(c.id, alert.week);
+}
+
+Status AlertJob::FinishEarlierWeeks(const CandidateProfile& c, CandidateAlertResult* r) {
+  auto pending = store_.PendingAlerts(c.id);
+  if (!pending.ok()) return pending.status();
+  for (const AlertRecord& alert : *pending) {
+    if (alert.week >= options_.week) continue;
+    PASSEND_RETURN_IF_ERROR(Deliver(c, alert, RecordedMatches(c, alert), r));
+  }
+  r->vacancies = 0;
+  return Status::Ok();
 }
 
 CandidateAlertResult AlertJob::Run(const CandidateProfile& c) {
@@ -119,6 +145,10 @@ CandidateAlertResult AlertJob::Run(const CandidateProfile& c) {
   r.candidate_id = c.id;
   if (!c.alerts.enabled) {
     r.outcome = AlertOutcome::kDisabled;
+    return r;
+  }
+  if (const Status earlier = FinishEarlierWeeks(c, &r); !earlier.ok()) {
+    r.error = earlier.message();
     return r;
   }
   auto existing = store_.GetAlert(c.id, options_.week);

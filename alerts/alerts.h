@@ -1,10 +1,12 @@
 // The weekly alert job: for each candidate with alerts on, the suitable vacancies first
-// seen since their last alert and never offered before, best first, at most N, written
-// as one .eml per candidate to an outbox directory.
+// seen since their last alert and never offered before, best first, at most N, as one
+// mail per candidate through a MailTransport (outbox directory or SMTP).
 //
 // Exactly once: the alert and its vacancies are recorded (pending) in the store before
-// the mail is written, and marked sent after; a repeated run for the same week finishes
-// a pending alert with the same Message-ID and vacancies, and sends nothing twice.
+// the mail is sent, and marked sent after. A repeated run finishes a pending alert (of
+// this or an earlier week) with the same Message-ID and vacancies, and sends nothing
+// twice. A mail the server refuses for good (5xx) gives its vacancies back for a later
+// alert; one that failed for a while (server down) stays pending for the next run.
 #pragma once
 
 #include <string>
@@ -12,6 +14,7 @@
 
 #include "common/date.h"
 #include "common/status.h"
+#include "alerts/delivery.h"
 #include "indexer/index.h"
 #include "matcher/matcher.h"
 #include "model/candidate.h"
@@ -22,7 +25,6 @@ namespace passend {
 struct AlertOptions {
   std::string week;        // ISO week, "2026-W48"
   Days today = 0;
-  std::string outbox_dir;  // one .eml per candidate
   std::string from = "Passend vacaturemelding <vacatures@passend.invalid>";
   std::string unsubscribe_url = "https://passend.invalid/afmelden";
   std::string unsubscribe_mailto = "mailto:afmelden@passend.invalid";
@@ -35,7 +37,7 @@ struct CandidateAlertResult {
   std::string candidate_id;
   AlertOutcome outcome = AlertOutcome::kFailed;
   int vacancies = 0;
-  std::string file;   // the .eml written
+  std::string where;  // the .eml written, or "smtp"
   std::string error;  // when failed
 };
 
@@ -43,8 +45,9 @@ const char* AlertOutcomeName(AlertOutcome o);
 
 class AlertJob {
  public:
-  AlertJob(const Matcher& matcher, const VacancyReader& reader, Store& store, AlertOptions options)
-      : matcher_(matcher), reader_(reader), store_(store), options_(std::move(options)) {}
+  AlertJob(const Matcher& matcher, const VacancyReader& reader, Store& store, MailTransport& transport,
+           AlertOptions options)
+      : matcher_(matcher), reader_(reader), store_(store), transport_(transport), options_(std::move(options)) {}
 
   // Never throws; a failure for one candidate is reported in its result.
   CandidateAlertResult Run(const CandidateProfile& c);
@@ -60,10 +63,13 @@ class AlertJob {
   std::vector<Match> RecordedMatches(const CandidateProfile& c, const AlertRecord& alert) const;
   Status Deliver(const CandidateProfile& c, const AlertRecord& alert, const std::vector<Match>& matches,
                  CandidateAlertResult* r);
+  // Sends pending alerts of earlier weeks (a run that stopped or a server that was down).
+  Status FinishEarlierWeeks(const CandidateProfile& c, CandidateAlertResult* r);
 
   const Matcher& matcher_;
   const VacancyReader& reader_;
   Store& store_;
+  MailTransport& transport_;
   AlertOptions options_;
 };
 

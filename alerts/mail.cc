@@ -146,24 +146,31 @@ std::string AlertSubject(const AlertMail& m) {
          " voor week " + m.week.substr(m.week.size() >= 2 ? m.week.size() - 2 : 0) + " (" + m.week + ")";
 }
 
-std::string RenderAlertMail(const AlertMail& m) {
+std::string RenderMultipart(const MailParts& m) {
   const std::string boundary = "=_passend_" + HexId(StableHash64(m.message_id));
   std::string out;
   out += "From: " + HeaderSafe(m.from) + "\r\n";
   out += "To: " + EncodeHeaderWord(HeaderSafe(m.to_name)) + " <" + HeaderSafe(m.to_email) + ">\r\n";
-  out += "Subject: " + EncodeHeaderWord(AlertSubject(m)) + "\r\n";
+  out += "Subject: " + EncodeHeaderWord(HeaderSafe(m.subject)) + "\r\n";
   out += "Date: " + m.date + "\r\n";
   out += "Message-ID: <" + HeaderSafe(m.message_id) + ">\r\n";
   out += "MIME-Version: 1.0\r\n";
-  out += "List-Unsubscribe: <" + HeaderSafe(m.unsubscribe_mailto) + ">, <" + HeaderSafe(m.unsubscribe_url) + ">\r\n";
-  out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  if (!m.unsubscribe_url.empty()) {
+    out += "List-Unsubscribe: <" + HeaderSafe(m.unsubscribe_mailto) + ">, <" + HeaderSafe(m.unsubscribe_url) + ">\r\n";
+    out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  }
   out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
   out += "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n";
-  out += QuotedPrintable(PlainText(m)) + "\r\n";
+  out += QuotedPrintable(m.plain) + "\r\n";
   out += "--" + boundary + "\r\nContent-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n";
-  out += QuotedPrintable(Html(m)) + "\r\n";
+  out += QuotedPrintable(m.html) + "\r\n";
   out += "--" + boundary + "--\r\n";
   return out;
+}
+
+std::string RenderAlertMail(const AlertMail& m) {
+  return RenderMultipart({m.from, m.to_name, m.to_email, AlertSubject(m), m.date, m.message_id, m.unsubscribe_url,
+                          m.unsubscribe_mailto, PlainText(m), Html(m)});
 }
 
 }  // namespace passend

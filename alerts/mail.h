@@ -34,6 +34,14 @@ struct AlertMail {
 };
 
 std::string RenderAlertMail(const AlertMail& mail);
+
+// Any Passend mail: headers and a plain-text and an HTML part (already escaped HTML).
+struct MailParts {
+  std::string from, to_name, to_email, subject, date, message_id;
+  std::string unsubscribe_url, unsubscribe_mailto;  // List-Unsubscribe only when given
+  std::string plain, html;
+};
+std::string RenderMultipart(const MailParts& parts);
 std::string AlertSubject(const AlertMail& mail);
 
 // RFC 2047 "=?UTF-8?B?…?=" when the text is not plain ASCII.

@@ -281,4 +281,10 @@ bool IsWordChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
 }
 
+bool PlausibleEmail(std::string_view e) {
+  const size_t at = e.find('@');
+  return at != std::string_view::npos && at > 0 && e.find('.', at) != std::string_view::npos &&
+         e.find_first_of(" \t\r\n<>,;\"") == std::string_view::npos && e.back() != '.';
+}
+
 }  // namespace passend

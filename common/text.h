@@ -53,4 +53,7 @@ uint64_t StableHash64(std::string_view in);
 // Escapes text for HTML element content and attribute values.
 std::string HtmlEscape(std::string_view in);
 
+// local@domain.tld with nothing that could break a mail header or an SMTP envelope.
+bool PlausibleEmail(std::string_view e);
+
 }  // namespace passend

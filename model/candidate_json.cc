@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/text.h"
 #include "model/json_io.h"
 
 namespace passend {
@@ -28,12 +29,6 @@ bool ValidId(const std::string& id) {
   return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
          });
-}
-
-bool PlausibleEmail(const std::string& e) {
-  const size_t at = e.find('@');
-  return at != std::string::npos && at > 0 && e.find('.', at) != std::string::npos &&
-         e.find_first_of(" \t\r\n<>,;\"") == std::string::npos && e.back() != '.';
 }
 
 // Reads one FML entry: a number, an array of codes, or {"level"|"codes", "note"}.

@@ -33,6 +33,55 @@ CREATE TABLE alert_item (
   FOREIGN KEY (candidate_id, week) REFERENCES alert (candidate_id, week) ON DELETE CASCADE
 );
 )sql"},
+    // Candidates, coaches, the dossier and the audit log; offered vacancies keep what the
+    // report needs after the vacancy has left the index.
+    {2, R"sql(
+CREATE TABLE coach (
+  id    TEXT PRIMARY KEY,
+  name  TEXT NOT NULL,
+  email TEXT NOT NULL
+);
+CREATE TABLE candidate (
+  id         TEXT PRIMARY KEY,
+  coach_id   TEXT REFERENCES coach (id),
+  profile    TEXT NOT NULL CHECK (json_valid(profile)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE dossier_event (
+  id           INTEGER PRIMARY KEY,
+  candidate_id TEXT NOT NULL,
+  kind         TEXT NOT NULL CHECK (kind IN ('offered', 'applied', 'invited', 'rejected', 'hired', 'withdrawn')),
+  day          TEXT NOT NULL,
+  vacancy_key  TEXT NOT NULL DEFAULT '',
+  channel      TEXT NOT NULL DEFAULT '',
+  note         TEXT NOT NULL DEFAULT '',
+  recorded_by  TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL
+);
+CREATE INDEX dossier_event_by_candidate ON dossier_event (candidate_id, day);
+CREATE TABLE audit (
+  id           INTEGER PRIMARY KEY,
+  at           TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  candidate_id TEXT NOT NULL,
+  detail       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_by_candidate ON audit (candidate_id, at);
+CREATE TABLE coach_summary (
+  coach_id TEXT NOT NULL,
+  week     TEXT NOT NULL,
+  sent_at  TEXT NOT NULL,
+  PRIMARY KEY (coach_id, week)
+);
+ALTER TABLE alert_item ADD COLUMN title TEXT NOT NULL DEFAULT '';
+ALTER TABLE alert_item ADD COLUMN employer TEXT NOT NULL DEFAULT '';
+ALTER TABLE alert_item ADD COLUMN place TEXT NOT NULL DEFAULT '';
+ALTER TABLE alert_item ADD COLUMN url TEXT NOT NULL DEFAULT '';
+ALTER TABLE alert_item ADD COLUMN checks TEXT NOT NULL DEFAULT '';
+)sql"},
 };
+
 
 }  // namespace passend

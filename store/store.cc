@@ -1,7 +1,7 @@
 #include "store/store.h"
 
 #include "store/migrations.h"
-#include "store/sqlite_util.h"
+#include "store/store_impl.h"
 
 namespace passend {
 namespace {
@@ -21,39 +21,43 @@ AlertStatus StatusFromName(const std::string& s) {
   return AlertStatus::kPending;
 }
 
-struct DbCloser {
-  void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
+// Checks are kept one per line.
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
 
 }  // namespace
 
-struct Store::Impl {
-  std::string path;
-  std::unique_ptr<sqlite3, DbCloser> db;
-  int version = 0;
-
-  Status Migrate() {
-    Statement get(db.get(), "PRAGMA user_version");
-    if (get.Step() != SQLITE_ROW) return SqliteError(db.get(), path + ": read schema version");
-    version = get.Int(0);
-    for (const Migration& m : kMigrations) {
-      if (m.version <= version) continue;
-      PASSEND_RETURN_IF_ERROR(Exec(db.get(), "BEGIN IMMEDIATE", path));
-      Status s = Exec(db.get(), m.sql, path + ": migration " + std::to_string(m.version));
-      if (s.ok()) {
-        const std::string bump = "PRAGMA user_version = " + std::to_string(m.version);
-        s = Exec(db.get(), bump.c_str(), path);
-      }
-      if (!s.ok()) {
-        (void)Exec(db.get(), "ROLLBACK", path);
-        return s;
-      }
-      PASSEND_RETURN_IF_ERROR(Exec(db.get(), "COMMIT", path));
-      version = m.version;
-    }
-    return Status::Ok();
+Status Store::Impl::Migrate() {
+  Statement get(db.get(), "PRAGMA user_version");
+  if (get.Step() != SQLITE_ROW) return Error("read schema version");
+  version = get.Int(0);
+  for (const Migration& m : kMigrations) {
+    if (m.version <= version) continue;
+    const Status migrated = InTransaction([&] {
+      PASSEND_RETURN_IF_ERROR(Exec(db.get(), m.sql, path + ": migration " + std::to_string(m.version)));
+      const std::string bump = "PRAGMA user_version = " + std::to_string(m.version);
+      return Exec(db.get(), bump.c_str(), path);
+    });
+    if (!migrated.ok()) return migrated;
+    version = m.version;
   }
-};
+  return Status::Ok();
+}
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
@@ -70,11 +74,43 @@ StatusOr<Store> Store::Open(const std::string& path) {
   sqlite3_busy_timeout(raw, 5000);
   PASSEND_RETURN_IF_ERROR(Exec(raw, "PRAGMA journal_mode = WAL", path));
   PASSEND_RETURN_IF_ERROR(Exec(raw, "PRAGMA foreign_keys = ON", path));
+  // Deleted candidates' health data is overwritten, not left in free pages.
+  PASSEND_RETURN_IF_ERROR(Exec(raw, "PRAGMA secure_delete = ON", path));
   PASSEND_RETURN_IF_ERROR(impl->Migrate());
   return Store(std::move(impl));
 }
 
 int Store::schema_version() const { return impl_->version; }
+
+Status Store::Impl::ReadAlertItems(AlertRecord* a) const {
+  Statement items(db.get(),
+                  "SELECT vacancy_key, rank, verdict, score, travel_minutes, wage_ratio, title, employer, place, url, "
+                  "checks FROM alert_item WHERE candidate_id = ?1 AND week = ?2 ORDER BY rank");
+  items.Bind(1, a->candidate_id).Bind(2, a->week);
+  int step;
+  while ((step = items.Step()) == SQLITE_ROW) {
+    a->items.push_back({items.Text(0), items.Int(1), items.Text(2), items.Double(3), items.OptDouble(4),
+                        items.OptDouble(5), items.Text(6), items.Text(7), items.Text(8), items.Text(9),
+                        SplitLines(items.Text(10))});
+  }
+  return step == SQLITE_DONE ? Status::Ok() : Error("read alert items");
+}
+
+StatusOr<std::vector<AlertRecord>> Store::AlertsBetween(const std::string& candidate_id, const std::string& from_week,
+                                                        const std::string& to_week) {
+  Statement q(impl_->db.get(),
+              "SELECT week, status, message_id, created_on FROM alert WHERE candidate_id = ?1 AND week >= ?2 "
+              "AND week <= ?3 ORDER BY week");
+  q.Bind(1, candidate_id).Bind(2, from_week).Bind(3, to_week);
+  std::vector<AlertRecord> out;
+  int step;
+  while ((step = q.Step()) == SQLITE_ROW) {
+    out.push_back({candidate_id, q.Text(0), StatusFromName(q.Text(1)), q.Text(2), q.Text(3), {}});
+  }
+  if (step != SQLITE_DONE) return impl_->Error("read alerts of " + candidate_id);
+  for (AlertRecord& a : out) PASSEND_RETURN_IF_ERROR(impl_->ReadAlertItems(&a));
+  return out;
+}
 
 StatusOr<std::optional<AlertRecord>> Store::GetAlert(const std::string& candidate_id, const std::string& week) {
   sqlite3* db = impl_->db.get();
@@ -84,15 +120,7 @@ StatusOr<std::optional<AlertRecord>> Store::GetAlert(const std::string& candidat
   if (rc == SQLITE_DONE) return std::optional<AlertRecord>();
   if (rc != SQLITE_ROW) return SqliteError(db, impl_->path + ": read alert");
   AlertRecord a{candidate_id, week, StatusFromName(q.Text(0)), q.Text(1), q.Text(2), {}};
-  Statement items(db,
-                  "SELECT vacancy_key, rank, verdict, score, travel_minutes, wage_ratio FROM alert_item "
-                  "WHERE candidate_id = ?1 AND week = ?2 ORDER BY rank");
-  items.Bind(1, candidate_id).Bind(2, week);
-  int step;
-  while ((step = items.Step()) == SQLITE_ROW) {
-    a.items.push_back({items.Text(0), items.Int(1), items.Text(2), items.Double(3), items.OptDouble(4), items.OptDouble(5)});
-  }
-  if (step != SQLITE_DONE) return SqliteError(db, impl_->path + ": read alert items");
+  PASSEND_RETURN_IF_ERROR(impl_->ReadAlertItems(&a));
   return std::optional<AlertRecord>(std::move(a));
 }
 
@@ -127,9 +155,11 @@ Status Store::BeginAlert(const AlertRecord& a) {
   for (const AlertItem& it : a.items) {
     Statement item(db,
                    "INSERT INTO alert_item (candidate_id, week, vacancy_key, rank, verdict, score, travel_minutes, "
-                   "wage_ratio) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                   "wage_ratio, title, employer, place, url, checks) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     item.Bind(1, a.candidate_id).Bind(2, a.week).Bind(3, it.vacancy_key).Bind(4, it.rank).Bind(5, it.verdict)
-        .Bind(6, it.score).Bind(7, it.travel_minutes).Bind(8, it.wage_ratio);
+        .Bind(6, it.score).Bind(7, it.travel_minutes).Bind(8, it.wage_ratio).Bind(9, it.title)
+        .Bind(10, it.employer).Bind(11, it.place).Bind(12, it.url).Bind(13, JoinLines(it.checks));
     if (item.Step() != SQLITE_DONE) return fail("record offered vacancy " + it.vacancy_key);
   }
   return Exec(db, "COMMIT", impl_->path);
@@ -142,6 +172,34 @@ Status Store::CompleteAlert(const std::string& candidate_id, const std::string& 
   q.Bind(1, candidate_id).Bind(2, week);
   if (q.Step() != SQLITE_DONE) return SqliteError(impl_->db.get(), impl_->path + ": complete alert");
   return Status::Ok();
+}
+
+Status Store::AbandonAlert(const std::string& candidate_id, const std::string& week) {
+  return impl_->InTransaction([&]() -> Status {
+    for (const char* sql : {"DELETE FROM alert_item WHERE candidate_id = ?1 AND week = ?2 AND EXISTS (SELECT 1 FROM alert "
+                            "WHERE candidate_id = ?1 AND week = ?2 AND status = 'pending')",
+                            "DELETE FROM alert WHERE candidate_id = ?1 AND week = ?2 AND status = 'pending'"}) {
+      Statement q(impl_->db.get(), sql);
+      q.Bind(1, candidate_id).Bind(2, week);
+      PASSEND_RETURN_IF_ERROR(impl_->StepDone(q, "abandon alert " + candidate_id + " " + week));
+    }
+    return Status::Ok();
+  });
+}
+
+StatusOr<std::vector<AlertRecord>> Store::PendingAlerts(const std::string& candidate_id) {
+  Statement q(impl_->db.get(),
+              "SELECT week, message_id, created_on FROM alert WHERE candidate_id = ?1 AND status = 'pending' "
+              "ORDER BY week");
+  q.Bind(1, candidate_id);
+  std::vector<AlertRecord> out;
+  int step;
+  while ((step = q.Step()) == SQLITE_ROW) {
+    out.push_back({candidate_id, q.Text(0), AlertStatus::kPending, q.Text(1), q.Text(2), {}});
+  }
+  if (step != SQLITE_DONE) return impl_->Error("read pending alerts of " + candidate_id);
+  for (AlertRecord& a : out) PASSEND_RETURN_IF_ERROR(impl_->ReadAlertItems(&a));
+  return out;
 }
 
 Status Store::RecordEmptyAlert(const std::string& candidate_id, const std::string& week, const std::string& today) {

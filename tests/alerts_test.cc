@@ -79,8 +79,8 @@ TEST(StoreTest, MigratesAndRecordsAlertsOnce) {
   const std::string dir = test::MakeTempDir("store");
   auto store = Store::Open(dir + "/p.db");
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_EQ(store->schema_version(), 1);
-  AlertRecord a{"anna", "2026-W48", AlertStatus::kPending, "m1@passend", "2026-11-23", {{"k1", 1, "passend", 0.8, 12.0, 1.1}}};
+  EXPECT_EQ(store->schema_version(), 2);
+  AlertRecord a{"anna", "2026-W48", AlertStatus::kPending, "m1@passend", "2026-11-23", {{"k1", 1, "passend", 0.8, 12.0, 1.1, "Planner", "Firma", "Utrecht", "https://x.invalid/1", {"Let op"}}}};
   ASSERT_TRUE(store->BeginAlert(a).ok());
   EXPECT_FALSE(store->BeginAlert(a).ok());  // the same week twice
   AlertRecord b = a;
@@ -97,6 +97,8 @@ TEST(StoreTest, MigratesAndRecordsAlertsOnce) {
   EXPECT_EQ((*got)->status, AlertStatus::kSent);
   ASSERT_EQ((*got)->items.size(), 1u);
   EXPECT_EQ((*got)->items[0].travel_minutes, 12.0);
+  EXPECT_EQ((*got)->items[0].title, "Planner");
+  EXPECT_EQ((*got)->items[0].checks, std::vector<std::string>{"Let op"});
 }
 
 // A permanent 24-hour job in Utrecht at `hourly` euros, fit for the test candidate.
@@ -129,13 +131,13 @@ class AlertJobTest : public testing::Test {
     store_.emplace(std::move(*Store::Open(dir_ + "/p.db")));
     candidate_ = test::BasicCandidate();
     candidate_.fml["IV.tillen"] = FmlLimit{{1}, "rugklachten"};
+    transport_ = MakeOutboxTransport(dir_ + "/outbox");
   }
 
   AlertOptions Options(const std::string& week) {
     AlertOptions o;
     o.week = week;
     o.today = kToday;
-    o.outbox_dir = dir_ + "/outbox";
     o.now_unix = 1795435200;
     return o;
   }
@@ -146,7 +148,7 @@ class AlertJobTest : public testing::Test {
     const Matcher matcher(*reader_, test::Schema(), mo);
     AlertOptions options = Options(week);
     options.today = today;
-    AlertJob job(matcher, *reader_, *store_, options);
+    AlertJob job(matcher, *reader_, *store_, *transport_, options);
     return job.Run(candidate_);
   }
 
@@ -154,16 +156,17 @@ class AlertJobTest : public testing::Test {
   std::optional<VacancyReader> reader_;
   std::optional<Store> store_;
   CandidateProfile candidate_;
+  std::unique_ptr<MailTransport> transport_;
 };
 
 TEST_F(AlertJobTest, SecondRunForTheSameWeekSendsNothing) {
   const CandidateAlertResult first = Run("2026-W48");
   EXPECT_EQ(first.outcome, AlertOutcome::kSent);
   EXPECT_EQ(first.vacancies, 3);
-  const std::string eml = test::ReadText(first.file);
+  const std::string eml = test::ReadText(first.where);
   const CandidateAlertResult second = Run("2026-W48");
   EXPECT_EQ(second.outcome, AlertOutcome::kAlreadyDone);
-  EXPECT_EQ(test::ReadText(first.file), eml);
+  EXPECT_EQ(test::ReadText(first.where), eml);
   // Next week: everything was offered already.
   EXPECT_EQ(Run("2026-W49").outcome, AlertOutcome::kNothingNew);
 }
@@ -183,11 +186,11 @@ TEST_F(AlertJobTest, OnlyVacanciesFirstSeenSinceTheLastAlertAreNew) {
   const CandidateAlertResult second = Run("2026-W49", next_week);
   EXPECT_EQ(second.outcome, AlertOutcome::kSent);
   EXPECT_EQ(second.vacancies, 1);
-  EXPECT_NE(test::ReadText(second.file).find("Medewerker planning"), std::string::npos);
+  EXPECT_NE(test::ReadText(second.where).find("Medewerker planning"), std::string::npos);
 }
 
 TEST_F(AlertJobTest, MailHasNoHealthData) {
-  const std::string eml = test::ReadText(Run("2026-W48").file);
+  const std::string eml = test::ReadText(Run("2026-W48").where);
   EXPECT_EQ(eml.find("IV.tillen"), std::string::npos);
   EXPECT_EQ(eml.find("rugklachten"), std::string::npos);
   EXPECT_EQ(eml.find("10 kg"), std::string::npos);
@@ -197,12 +200,12 @@ TEST_F(AlertJobTest, MailHasNoHealthData) {
 TEST_F(AlertJobTest, AnInterruptedRunIsFinishedWithTheSameVacanciesAndMessageId) {
   // Simulate a crash after the intent was recorded and before the mail was written.
   AlertRecord pending{candidate_.id, "2026-W48", AlertStatus::kPending, "crash@passend", "2026-11-23",
-                      {{"v0", 1, "passend", 0.9, 5.0, 1.0}}};
+                      {{"v0", 1, "passend", 0.9, 5.0, 1.0, "", "", "", "", {}}}};
   ASSERT_TRUE(store_->BeginAlert(pending).ok());
   const CandidateAlertResult r = Run("2026-W48");
   EXPECT_EQ(r.outcome, AlertOutcome::kSent);
   EXPECT_EQ(r.vacancies, 1);
-  const std::string eml = test::ReadText(r.file);
+  const std::string eml = test::ReadText(r.where);
   EXPECT_NE(eml.find("Message-ID: <crash@passend>"), std::string::npos);
   EXPECT_EQ(Run("2026-W48").outcome, AlertOutcome::kAlreadyDone);
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_ + "/outbox"), std::filesystem::directory_iterator()), 1);

@@ -166,7 +166,7 @@ TEST_F(EndToEndTest, CrawlMatchAndAlertsOnTheBundledFeeds) {
   EXPECT_EQ(anna_mail.find("VI.etmaal"), std::string::npos);
   const auto again = Passend({"alerts", "--week", "2026-W48", "--candidates", test::DataDir() + "/candidates", "--outbox", outbox});
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(again.out.find("sent=0 nothing_new=0 already_done=6 failed=0"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("sent=0 nothing_new=0 already_done=6 disabled=1 failed=0"), std::string::npos) << again.out;
   EXPECT_EQ(count(), 6);
   EXPECT_EQ(test::ReadText(outbox + "/2026-W48_anna-de-vries.eml"), anna_mail);
 }

@@ -70,6 +70,9 @@ StatusOr<Context> LoadContext(const Args& args) {
   ctx.share_dir = args.GetOr("share-dir", DefaultShareDir());
   ctx.data_dir = args.GetOr("data-dir", "var");
   ctx.today = TodayUtc();
+  const char* user = std::getenv("PASSEND_USER");
+  if (!user) user = std::getenv("USER");
+  ctx.actor = args.GetOr("by", user && *user ? user : "onbekend");
   if (auto t = args.Get("today")) {
     auto d = ParseIsoDate(*t);
     if (!d) return Status::InvalidArgument("--today: expected YYYY-MM-DD, got \"" + *t + "\"");
@@ -108,13 +111,17 @@ std::optional<Invocation> Begin(const std::string& cmd, const char* help, const 
   return Invocation{std::move(*args), std::move(*ctx)};
 }
 
+StatusOr<CandidateProfile> ParseCandidate(const Context& ctx, const std::string& text, const std::string& where) {
+  auto c = CandidateFromJsonText(text, where, ctx.schema);
+  if (!c.ok()) return c.status();
+  PASSEND_RETURN_IF_ERROR(ResolveHome(&*c, ctx.gazetteer, where + ": candidate " + c->id));
+  return c;
+}
+
 StatusOr<CandidateProfile> LoadCandidate(const Context& ctx, const std::string& path) {
   auto text = ReadFile(path);
   if (!text.ok()) return text.status();
-  auto c = CandidateFromJsonText(*text, path, ctx.schema);
-  if (!c.ok()) return c.status();
-  PASSEND_RETURN_IF_ERROR(ResolveHome(&*c, ctx.gazetteer, path + ": candidate " + c->id));
-  return c;
+  return ParseCandidate(ctx, *text, path);
 }
 
 StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const std::string& dir,

@@ -38,13 +38,14 @@ class Args {
   std::map<std::string, std::string> values_;
 };
 
-// Options every subcommand takes: --data-dir, --share-dir, --today.
-inline const std::vector<std::string> kCommonOptions = {"data-dir", "share-dir", "today"};
+// Options every subcommand takes: --data-dir, --share-dir, --today, --by.
+inline const std::vector<std::string> kCommonOptions = {"data-dir", "share-dir", "today", "by"};
 
 struct Context {
   std::string data_dir;   // runtime state: index, store, outbox (default var/)
   std::string share_dir;  // the project's data/ (FML table, lexicon, gazetteer, samples)
   Days today = 0;
+  std::string actor;  // who runs the command, for the audit log: --by, $PASSEND_USER or $USER
   FmlSchema schema;
   Gazetteer gazetteer;
   std::optional<DemandLexicon> lexicon;
@@ -77,6 +78,8 @@ std::string DefaultShareDir();
 
 // Loads and validates one candidate file and resolves the home location.
 StatusOr<CandidateProfile> LoadCandidate(const Context& ctx, const std::string& path);
+// The same for candidate JSON from elsewhere; `where` names it in errors.
+StatusOr<CandidateProfile> ParseCandidate(const Context& ctx, const std::string& text, const std::string& where);
 // Every *.json in `dir`, sorted by name. Bad files are reported via `errors` and skipped.
 StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const std::string& dir,
                                                        std::vector<std::string>* errors);
@@ -90,6 +93,10 @@ int RunAlerts(const std::vector<std::string>& argv);
 int RunDemo(const std::vector<std::string>& argv);
 int RunNormalize(const std::vector<std::string>& argv);
 int RunIndex(const std::vector<std::string>& argv);
+int RunCandidate(const std::vector<std::string>& argv);
+int RunCoach(const std::vector<std::string>& argv);
+int RunDossier(const std::vector<std::string>& argv);
+int RunReport(const std::vector<std::string>& argv);
 
 }  // namespace passend::cli
 

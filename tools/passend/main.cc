@@ -16,7 +16,10 @@ constexpr const char* kUsage =
     "Commands:\n"
     "  crawl    fetch the vacancy sources into the index (daily, from cron)\n"
     "  match    rank vacancies for one candidate, with verdicts and reasons\n"
-    "  alerts   write the weekly alert mails, exactly once per candidate and week\n"
+    "  alerts   send the weekly alert mails, exactly once per candidate and week\n"
+    "  candidate  add, edit, show, list, import, export or delete candidates\n"
+    "  coach    add or list coaches\n"
+    "  dossier  record an application or its outcome for a candidate\n"
     "  index    bulk-load normalised vacancies from JSON Lines\n"
     "  normalize  raw postings (JSON Lines) to normalised vacancies (JSON Lines)\n"
     "  demo     run crawl, match and alerts on the bundled data\n"
@@ -25,6 +28,7 @@ constexpr const char* kUsage =
     "  --data-dir DIR    runtime state: index, database, outbox (default: var)\n"
     "  --share-dir DIR   data files: FML table, lexicon, gazetteer (default: the project's data/)\n"
     "  --today DATE      the date to act on, YYYY-MM-DD (default: today, UTC)\n"
+    "  --by NAME         who runs it, for the audit log (default: $PASSEND_USER or $USER)\n"
     "\n"
     "Exit codes: 0 ok, 1 partly failed, 2 failed or bad input.\n";
 
@@ -48,6 +52,9 @@ int main(int argc, char** argv) {
     if (cmd == "demo") return passend::cli::RunDemo(rest);
     if (cmd == "index") return passend::cli::RunIndex(rest);
     if (cmd == "normalize") return passend::cli::RunNormalize(rest);
+    if (cmd == "candidate") return passend::cli::RunCandidate(rest);
+    if (cmd == "coach") return passend::cli::RunCoach(rest);
+    if (cmd == "dossier") return passend::cli::RunDossier(rest);
     std::fprintf(stderr, "passend: unknown command \"%s\"\n\n%s", cmd.c_str(), kUsage);
     return passend::cli::kExitFailure;
   } catch (const std::exception& e) {
