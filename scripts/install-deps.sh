@@ -13,6 +13,7 @@ packages=(
   libsqlite3-dev sqlite3
   libgtest-dev googletest
   libcpp-httplib-dev
+  python3-aiosmtpd
 )
 
 missing=()
