@@ -20,6 +20,7 @@ constexpr const char* kUsage =
     "  candidate  add, edit, show, list, import, export or delete candidates\n"
     "  coach    add or list coaches\n"
     "  dossier  record an application or its outcome for a candidate\n"
+    "  report   a candidate's vacancy dossier per week, HTML (A4) or CSV, for UWV\n"
     "  index    bulk-load normalised vacancies from JSON Lines\n"
     "  normalize  raw postings (JSON Lines) to normalised vacancies (JSON Lines)\n"
     "  demo     run crawl, match and alerts on the bundled data\n"
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
     if (cmd == "candidate") return passend::cli::RunCandidate(rest);
     if (cmd == "coach") return passend::cli::RunCoach(rest);
     if (cmd == "dossier") return passend::cli::RunDossier(rest);
+    if (cmd == "report") return passend::cli::RunReport(rest);
     std::fprintf(stderr, "passend: unknown command \"%s\"\n\n%s", cmd.c_str(), kUsage);
     return passend::cli::kExitFailure;
   } catch (const std::exception& e) {
