@@ -14,8 +14,9 @@ constexpr const char* kHelp =
     "\n"
     "Runs the whole job on the bundled data in the share dir (data/), on the snapshot day\n"
     "in data/demo.json unless --today is given: crawls sources.json into DIR/index, matches\n"
-    "every candidate in data/candidates (results in DIR/matches) and writes that week's\n"
-    "alert mails to DIR/outbox. Prints where the results are.\n"
+    "every candidate in data/candidates (results in DIR/matches), imports them into the store\n"
+    "with a demo coach, and writes that week's alert mails and the coach summary to\n"
+    "DIR/outbox. Prints where the results are.\n"
     "Exit: the worst exit code of the steps.\n";
 
 // The day the bundled feeds were written for (data/demo.json).
@@ -73,12 +74,18 @@ int RunDemo(const std::vector<std::string>& argv) {
   for (const auto& e : errors) PrintError("demo", e);
   const int match_failures = candidates.ok() ? WriteMatchReports(*ctx, *candidates, ctx->data_dir + "/matches") : 1;
   const int match = match_failures + static_cast<int>(errors.size()) > 0 ? kExitPartial : kExitOk;
-  std::printf("\n== 3. alerts (week %s)\n", FormatIsoWeek(ctx->today).c_str());
-  const int alerts = RunAlerts(with({"--candidates", ctx->share_dir + "/candidates", "--outbox", ctx->data_dir + "/outbox"}));
+  std::printf("\n== 3. candidates into the store (%s/passend.db)\n", ctx->data_dir.c_str());
+  const int coach = RunCoach(with({"add", "--id", "demo-coach", "--name", "Demo Coach", "--email",
+                                   "coach@voorbeeld.invalid"}));
+  const int import = RunCandidate(with({"import", "--dir", ctx->share_dir + "/candidates", "--coach", "demo-coach"}));
+  std::printf("\n== 4. alerts (week %s)\n", FormatIsoWeek(ctx->today).c_str());
+  const int alerts = RunAlerts(with({"--outbox", ctx->data_dir + "/outbox", "--coach-summary"}));
   std::printf("\nResults:\n  index:   %s/index\n  matches: %s/matches/<candidate>.txt (and .json)\n"
-              "  mails:   %s/outbox/*.eml\n  store:   %s/passend.db\n",
-              ctx->data_dir.c_str(), ctx->data_dir.c_str(), ctx->data_dir.c_str(), ctx->data_dir.c_str());
-  return std::max({crawl, match, alerts});
+              "  mails:   %s/outbox/*.eml (one per candidate, and the coach summary)\n  store:   %s/passend.db\n"
+              "  dossier: passend report --candidate anna-de-vries --from %s --to %s --data-dir %s\n",
+              ctx->data_dir.c_str(), ctx->data_dir.c_str(), ctx->data_dir.c_str(), ctx->data_dir.c_str(),
+              FormatDate(ctx->today - 28).c_str(), FormatDate(ctx->today).c_str(), ctx->data_dir.c_str());
+  return std::max({crawl, match, coach, import, alerts});
 }
 
 }  // namespace passend::cli
