@@ -1,4 +1,5 @@
 # Third-party libraries, all from Debian 12 packages (see scripts/install-deps.sh).
+find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 find_package(xapian REQUIRED)
 find_package(CURL REQUIRED)

@@ -199,7 +199,7 @@ TEST_F(SmtpAlertsTest, ARunKilledInTheMiddleIsFinishedByTheNextWithoutDuplicates
   {
     SmtpSink slow(dir_ + "/mail1", {"--delay-ms", "400"});
     auto args = Common();
-    args.insert(args.begin(), {"alerts", "--week", "2026-W48", "--smtp", slow.Url()});
+    args.insert(args.begin(), {"alerts", "--week", "2026-W48", "--threads", "1", "--smtp", slow.Url()});
     const pid_t pid = test::StartPassend(args, dir_);
     ASSERT_GT(pid, 0);
     for (int i = 0; i < 100 && slow.Messages().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));

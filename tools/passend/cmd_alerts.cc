@@ -1,4 +1,5 @@
 // passend alerts: the weekly alert mails, exactly once per candidate and week.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -9,6 +10,7 @@
 #include "alerts/alerts.h"
 #include "alerts/coach_summary.h"
 #include "alerts/mail.h"
+#include "alerts/runner.h"
 #include "common/text.h"
 #include "tools/passend/cli.h"
 
@@ -18,7 +20,7 @@ namespace {
 constexpr const char* kHelp =
     "Usage: passend alerts [--week YYYY-Www] [--outbox DIR | --smtp URL [--smtp-user USER]\n"
     "                      [--smtp-tls none|try|required] [--smtp-attempts N] [--smtp-backoff-ms MS]]\n"
-    "                      [--coach-summary] [--candidates DIR] [--from ADDRESS]\n"
+    "                      [--coach-summary] [--candidates DIR] [--from ADDRESS] [--threads N]\n"
     "                      [--weights FACTOR=W,...] [--data-dir DIR] [--today YYYY-MM-DD]\n"
     "\n"
     "For every candidate in the store (or the candidate files in --candidates DIR) with\n"
@@ -31,6 +33,7 @@ constexpr const char* kHelp =
     "attempts, backoff from 1000 ms); after 3 mails in a row fail, the rest are left for the\n"
     "next run. Running again for the same week sends nothing twice and finishes what is left.\n"
     "--coach-summary also mails each coach what their clients received (once per week).\n"
+    "--threads N matches and sends for N candidates at a time (default 2, at most 8).\n"
     "\n"
     "Prints one line per candidate and a summary.\n"
     "Exit: 0 ok, 1 some candidates failed, 2 bad configuration or nothing succeeded.\n";
@@ -40,53 +43,80 @@ struct Totals {
   int all() const { return sent + nothing + done + disabled + failed; }
 };
 
-using CandidateFn = std::function<void(const CandidateProfile&, const std::string& coach_id)>;
 using ErrorFn = std::function<void(const std::string& candidate, const std::string& error)>;
 
-// Candidate files in `dir`, one at a time.
-Status ForEachFileCandidate(const Context& ctx, const std::string& dir, const CandidateFn& each, const ErrorFn& error) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
-  std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".json") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  for (const std::string& f : files) {
-    auto c = LoadCandidate(ctx, f);
-    if (c.ok()) {
-      each(*c, "");
-    } else {
-      error(std::filesystem::path(f).stem().string(), c.status().message());
-    }
-  }
-  return Status::Ok();
-}
+// The candidates of this run, one at a time: candidate files in a directory, or the store
+// a page at a time so memory does not grow with their number. Bad profiles go to `error`.
+class CandidateSource {
+ public:
+  CandidateSource(const Context& ctx, Store& store, std::string week, ErrorFn error)
+      : ctx_(ctx), store_(store), week_(std::move(week)), error_(std::move(error)) {}
 
-// Candidates in the store, a page at a time so memory does not grow with their number.
-Status ForEachStoredCandidate(const Context& ctx, Store& store, const std::string& week, const CandidateFn& each,
-                              const ErrorFn& error) {
-  std::string after;
-  for (;;) {
-    auto page = store.ListCandidates(after, 200);
-    if (!page.ok()) return page.status();
-    if (page->empty()) return Status::Ok();
-    for (const StoredCandidate& row : *page) {
-      after = row.id;
-      auto c = ParseCandidate(ctx, row.profile_json, ctx.StorePath() + ": candidate " + row.id);
-      Status s = c.ok() ? store.RecordAudit(ctx.actor, "read", row.id, "alerts " + week) : c.status();
-      if (s.ok()) {
-        each(*c, row.coach_id);
-      } else {
-        error(row.id, s.message());
+  Status UseDirectory(const std::string& dir) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      if (e.path().extension() == ".json") files_.push_back(e.path().string());
+    }
+    std::sort(files_.begin(), files_.end());
+    use_files_ = true;
+    return Status::Ok();
+  }
+
+  std::optional<QueuedCandidate> Next() {
+    for (;;) {
+      if (use_files_) {
+        if (next_file_ >= files_.size()) return std::nullopt;
+        const std::string& f = files_[next_file_++];
+        auto c = LoadCandidate(ctx_, f);
+        if (c.ok()) return QueuedCandidate{std::move(*c), ""};
+        error_(std::filesystem::path(f).stem().string(), c.status().message());
+        continue;
       }
+      if (next_row_ >= page_.size() && !NextPage()) return std::nullopt;
+      const StoredCandidate& row = page_[next_row_++];
+      after_ = row.id;
+      auto c = ParseCandidate(ctx_, row.profile_json, ctx_.StorePath() + ": candidate " + row.id);
+      const Status s = c.ok() ? store_.RecordAudit(ctx_.actor, "read", row.id, "alerts " + week_) : c.status();
+      if (s.ok()) return QueuedCandidate{std::move(*c), row.coach_id};
+      error_(row.id, s.message());
     }
   }
-}
 
-StatusOr<std::unique_ptr<MailTransport>> TransportFor(const Context& ctx, const Args& args) {
+  Status status() const { return status_; }
+
+ private:
+  bool NextPage() {
+    auto page = store_.ListCandidates(after_, 200);
+    if (!page.ok()) status_ = page.status();
+    if (!page.ok() || page->empty()) return false;
+    page_ = std::move(*page);
+    next_row_ = 0;
+    return true;
+  }
+
+  const Context& ctx_;
+  Store& store_;
+  std::string week_;
+  ErrorFn error_;
+  bool use_files_ = false;
+  std::vector<std::string> files_;
+  size_t next_file_ = 0;
+  std::vector<StoredCandidate> page_;
+  size_t next_row_ = 0;
+  std::string after_;
+  Status status_;
+};
+
+using TransportFactory = std::function<StatusOr<std::unique_ptr<MailTransport>>()>;
+
+// Each thread gets its own transport from this (an SMTP connection is not shared).
+StatusOr<TransportFactory> TransportFor(const Context& ctx, const Args& args) {
   const auto url = args.Get("smtp");
-  if (!url) return MakeOutboxTransport(args.GetOr("outbox", ctx.data_dir + "/outbox"));
+  if (!url) {
+    const std::string dir = args.GetOr("outbox", ctx.data_dir + "/outbox");
+    return TransportFactory([dir]() -> StatusOr<std::unique_ptr<MailTransport>> { return MakeOutboxTransport(dir); });
+  }
   if (args.Has("outbox")) return Status::InvalidArgument("--outbox and --smtp: choose one");
   SmtpOptions o;
   o.url = *url;
@@ -101,7 +131,8 @@ StatusOr<std::unique_ptr<MailTransport>> TransportFor(const Context& ctx, const 
     return Status::InvalidArgument("--smtp-attempts and --smtp-backoff-ms take whole numbers");
   }
   if (o.backoff_ms < 0) return Status::InvalidArgument("--smtp-backoff-ms must not be negative");
-  return MakeSmtpTransport(o);
+  PASSEND_RETURN_IF_ERROR(MakeSmtpTransport(o).status());  // bad settings fail before any work
+  return TransportFactory([o] { return MakeSmtpTransport(o); });
 }
 
 // One summary per coach with clients, unless sent already this week. Returns failures.
@@ -152,7 +183,7 @@ int RunAlerts(const std::vector<std::string>& argv) {
   int exit_code = kExitOk;
   auto inv = Begin("alerts", kHelp, argv,
                    {"candidates", "outbox", "week", "from", "weights", "smtp", "smtp-user", "smtp-tls", "smtp-attempts",
-                    "smtp-backoff-ms"},
+                    "smtp-backoff-ms", "threads"},
                    {"coach-summary"}, &exit_code);
   if (!inv) return exit_code;
   const Args* args = &inv->args;
@@ -161,48 +192,59 @@ int RunAlerts(const std::vector<std::string>& argv) {
     PrintError("alerts", m);
     return kExitFailure;
   };
-  AlertOptions options;
-  options.today = ctx->today;
-  options.week = args->GetOr("week", FormatIsoWeek(ctx->today));
-  if (!ParseIsoWeek(options.week)) return fail("--week: expected an ISO week like 2026-W48, got \"" + options.week + "\"");
-  if (auto from = args->Get("from")) options.from = *from;
-  options.now_unix = static_cast<long>(std::time(nullptr));
-  auto transport = TransportFor(*ctx, *args);
-  if (!transport.ok()) return fail(transport.status().message());
-  auto reader = VacancyReader::Open(ctx->IndexPath());
-  if (!reader.ok()) return fail(reader.status().message());
-  auto store = Store::Open(ctx->StorePath());
-  if (!store.ok()) return fail(store.status().message());
+  AlertRunConfig run;
+  run.index_path = ctx->IndexPath();
+  run.store_path = ctx->StorePath();
+  run.schema = &ctx->schema;
+  run.options.today = ctx->today;
+  run.options.week = args->GetOr("week", FormatIsoWeek(ctx->today));
+  const std::string& week = run.options.week;
+  if (!ParseIsoWeek(week)) return fail("--week: expected an ISO week like 2026-W48, got \"" + week + "\"");
+  if (auto from = args->Get("from")) run.options.from = *from;
+  run.options.now_unix = static_cast<long>(std::time(nullptr));
+  const std::string threads = args->GetOr("threads", "2");
+  run.threads = threads.size() == 1 && threads[0] >= '1' && threads[0] <= '8' ? threads[0] - '0' : 0;
+  if (run.threads == 0) return fail("--threads: expected 1 to 8, got \"" + threads + "\"");
+  auto factory = TransportFor(*ctx, *args);
+  if (!factory.ok()) return fail(factory.status().message());
+  run.make_transport = *factory;
   auto base = MatchOptionsFor(*ctx, *args);
   if (!base.ok()) return fail(base.status().message());
-  MatchOptions match_options = *base;
-  match_options.limit = 200;
-  const Matcher matcher(*reader, ctx->schema, match_options);
-  AlertJob job(matcher, *reader, *store, **transport, options);
+  run.match_options = *base;
+  run.match_options.limit = 200;
+  if (auto reader = VacancyReader::Open(ctx->IndexPath()); !reader.ok()) return fail(reader.status().message());
+  auto store = Store::Open(ctx->StorePath());
+  if (!store.ok()) return fail(store.status().message());
   Totals totals;
   std::map<std::string, std::vector<ClientWeek>> by_coach;
-  auto on_candidate = [&](const CandidateProfile& c, const std::string& coach_id) {
-    CandidateAlertResult r{c.id, AlertOutcome::kFailed, 0, "", "not tried: the mail server is unavailable"};
-    if (!(*transport)->Unavailable()) r = job.Run(c);
-    std::printf("candidate=%s outcome=%s vacancies=%d%s\n", c.id.c_str(), AlertOutcomeName(r.outcome), r.vacancies,
-                r.where.empty() ? "" : (" to=" + r.where).c_str());
-    if (r.outcome == AlertOutcome::kFailed) PrintError("alerts", "candidate " + c.id + ": " + r.error);
-    Count(r, &totals);
-    if (!coach_id.empty()) by_coach[coach_id].push_back({c.id, c.name, c.alerts.enabled, std::nullopt});
-  };
-  auto on_error = [&](const std::string& id, const std::string& error) {
+  CandidateSource source(*ctx, *store, week, [&](const std::string& id, const std::string& error) {
     std::printf("candidate=%s outcome=failed vacancies=0\n", id.c_str());
     PrintError("alerts", error);
     ++totals.failed;
-  };
-  const auto dir = args->Get("candidates");
-  const Status listed = dir ? ForEachFileCandidate(*ctx, *dir, on_candidate, on_error)
-                            : ForEachStoredCandidate(*ctx, *store, options.week, on_candidate, on_error);
-  if (!listed.ok()) return fail(listed.message());
-  if (args->Has("coach-summary")) totals.failed += SendCoachSummaries(*store, **transport, options, by_coach);
+  });
+  if (auto dir = args->Get("candidates")) {
+    if (Status s = source.UseDirectory(*dir); !s.ok()) return fail(s.message());
+  }
+  const Status ran = RunAlertJobs(
+      run, [&] { return source.Next(); },
+      [&](const QueuedCandidate& q, const CandidateAlertResult& r) {
+        std::printf("candidate=%s outcome=%s vacancies=%d%s\n", r.candidate_id.c_str(), AlertOutcomeName(r.outcome),
+                    r.vacancies, r.where.empty() ? "" : (" to=" + r.where).c_str());
+        if (r.outcome == AlertOutcome::kFailed) PrintError("alerts", "candidate " + r.candidate_id + ": " + r.error);
+        Count(r, &totals);
+        if (!q.coach_id.empty()) {
+          by_coach[q.coach_id].push_back({q.profile.id, q.profile.name, q.profile.alerts.enabled, std::nullopt});
+        }
+      });
+  if (!ran.ok()) return fail(ran.message());
+  if (!source.status().ok()) return fail(source.status().message());
+  if (args->Has("coach-summary")) {
+    auto transport = run.make_transport();
+    if (!transport.ok()) return fail(transport.status().message());
+    totals.failed += SendCoachSummaries(*store, **transport, run.options, by_coach);
+  }
   std::printf("summary week=%s candidates=%d sent=%d nothing_new=%d already_done=%d disabled=%d failed=%d\n",
-              options.week.c_str(), totals.all(), totals.sent, totals.nothing, totals.done, totals.disabled,
-              totals.failed);
+              week.c_str(), totals.all(), totals.sent, totals.nothing, totals.done, totals.disabled, totals.failed);
   if (totals.failed == 0) return kExitOk;
   return totals.failed >= totals.all() ? kExitFailure : kExitPartial;
 }
