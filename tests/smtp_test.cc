@@ -220,5 +220,26 @@ TEST_F(SmtpAlertsTest, ARunKilledInTheMiddleIsFinishedByTheNextWithoutDuplicates
   for (const auto& [rcpt, n] : PerRecipient(all)) EXPECT_EQ(n, 1) << rcpt;
 }
 
+TEST_F(SmtpAlertsTest, BadProfilesAreReportedAndTheOthersAreMailed) {
+  const std::string in = dir_ + "/files";
+  std::filesystem::create_directories(in);
+  std::filesystem::copy_file(test::DataDir() + "/candidates/kees-van-dijk.json", in + "/kees-van-dijk.json");
+  std::string anna = test::ReadText(test::DataDir() + "/candidates/anna-de-vries.json");
+  std::string bad_mail = anna, no_home = anna;
+  bad_mail.replace(bad_mail.find("anna.devries@voorbeeld.invalid"), 30, "anna at voorbeeld");
+  no_home.replace(no_home.find("\"anna-de-vries\""), 15, "\"anna-zonder-huis\"");
+  no_home.replace(no_home.find("\"home\""), 6, "\"woonplaats\"");
+  test::WriteText(in + "/bad-mail.json", bad_mail);
+  test::WriteText(in + "/no-home.json", no_home);
+  SmtpSink sink(dir_ + "/mail");
+  const auto r = Passend({"alerts", "--candidates", in, "--smtp", sink.Url()});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("bad-mail.json: candidate anna-de-vries: email: not an e-mail address"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("no-home.json: candidate anna-zonder-huis: home"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("sent=1 nothing_new=0 already_done=0 disabled=0 failed=2"), std::string::npos) << r.out;
+  EXPECT_EQ(PerRecipient(sink.Messages()), (std::map<std::string, int>{{"kees.vandijk@voorbeeld.invalid", 1}}));
+}
+
 }  // namespace
 }  // namespace passend
