@@ -124,8 +124,7 @@ StatusOr<CandidateProfile> LoadCandidate(const Context& ctx, const std::string& 
   return ParseCandidate(ctx, *text, path);
 }
 
-StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const std::string& dir,
-                                                       std::vector<std::string>* errors) {
+StatusOr<std::vector<std::string>> JsonFilesIn(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
   std::vector<std::string> files;
@@ -133,8 +132,22 @@ StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const
     if (e.path().extension() == ".json") files.push_back(e.path().string());
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string TakeWord(std::vector<std::string>* argv) {
+  if (argv->empty() || StartsWith(argv->front(), "--")) return "";
+  std::string word = argv->front();
+  argv->erase(argv->begin());
+  return word;
+}
+
+StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const std::string& dir,
+                                                       std::vector<std::string>* errors) {
+  auto files = JsonFilesIn(dir);
+  if (!files.ok()) return files.status();
   std::vector<CandidateProfile> out;
-  for (const auto& f : files) {
+  for (const auto& f : *files) {
     auto c = LoadCandidate(ctx, f);
     if (!c.ok()) {
       errors->push_back(c.status().message());

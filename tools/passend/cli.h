@@ -80,6 +80,10 @@ std::string DefaultShareDir();
 StatusOr<CandidateProfile> LoadCandidate(const Context& ctx, const std::string& path);
 // The same for candidate JSON from elsewhere; `where` names it in errors.
 StatusOr<CandidateProfile> ParseCandidate(const Context& ctx, const std::string& text, const std::string& where);
+// The paths of the *.json files in `dir`, sorted by name.
+StatusOr<std::vector<std::string>> JsonFilesIn(const std::string& dir);
+// The first argument when it is a word, not an option ("add", an id); removed from `argv`.
+std::string TakeWord(std::vector<std::string>* argv);
 // Every *.json in `dir`, sorted by name. Bad files are reported via `errors` and skipped.
 StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const std::string& dir,
                                                        std::vector<std::string>* errors);

@@ -1,5 +1,4 @@
 // passend alerts: the weekly alert mails, exactly once per candidate and week.
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -56,12 +55,9 @@ class CandidateSource {
       : ctx_(ctx), store_(store), week_(std::move(week)), error_(std::move(error)) {}
 
   Status UseDirectory(const std::string& dir) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return Status::NotFound(dir + ": not a directory");
-    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-      if (e.path().extension() == ".json") files_.push_back(e.path().string());
-    }
-    std::sort(files_.begin(), files_.end());
+    auto files = JsonFilesIn(dir);
+    if (!files.ok()) return files.status();
+    files_ = std::move(*files);
     use_files_ = true;
     return Status::Ok();
   }

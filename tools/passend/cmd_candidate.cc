@@ -3,7 +3,7 @@
 // written; every read and change is in the audit log with --by.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
+#include <functional>
 
 #include "common/file.h"
 #include "model/json_io.h"
@@ -74,12 +74,9 @@ int Import(Cmd& cmd) {
   std::vector<std::string> files;
   if (auto file = cmd.args.Get("file")) files.push_back(*file);
   if (auto dir = cmd.args.Get("dir")) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(*dir, ec)) return Fail(*dir + ": not a directory");
-    for (const auto& e : std::filesystem::directory_iterator(*dir, ec)) {
-      if (e.path().extension() == ".json") files.push_back(e.path().string());
-    }
-    std::sort(files.begin(), files.end());
+    auto in_dir = JsonFilesIn(*dir);
+    if (!in_dir.ok()) return Fail(in_dir.status().message());
+    files.insert(files.end(), in_dir->begin(), in_dir->end());
   }
   if (files.empty()) return Fail("import needs --dir DIR or --file FILE with candidate JSON");
   int failed = 0;
@@ -140,26 +137,30 @@ int Show(Cmd& cmd) {
   return kExitOk;
 }
 
+// Calls `each` for every stored candidate, a page at a time.
+Status ForEachStored(Cmd& cmd, const std::function<void(const StoredCandidate&)>& each) {
+  for (std::string after;;) {
+    auto page = cmd.store.ListCandidates(after, 500);
+    if (!page.ok()) return page.status();
+    if (page->empty()) return Status::Ok();
+    for (const StoredCandidate& row : *page) each(row);
+    after = page->back().id;
+  }
+}
+
 // Lists id, name, coach, home place and alerts; no health data, so no audit entry.
 int List(Cmd& cmd) {
   const std::string coach = cmd.args.GetOr("coach", "");
   std::printf("%-24s %-26s %-12s %-18s %s\n", "id", "naam", "coach", "woonplaats", "meldingen");
-  std::string after;
-  for (;;) {
-    auto page = cmd.store.ListCandidates(after, 500);
-    if (!page.ok()) return Fail(page.status().message());
-    if (page->empty()) break;
-    for (const StoredCandidate& row : *page) {
-      after = row.id;
-      if (!coach.empty() && row.coach_id != coach) continue;
-      auto c = CandidateFromJsonText(row.profile_json, "candidate " + row.id, cmd.ctx.schema);
-      const std::string name = c.ok() ? c->name : "(profiel ongeldig: " + c.status().message() + ")";
-      std::printf("%-24s %-26s %-12s %-18s %s\n", row.id.c_str(), name.c_str(),
-                  row.coach_id.empty() ? "-" : row.coach_id.c_str(), c.ok() ? c->home.place.c_str() : "-",
-                  c.ok() && c->alerts.enabled ? "aan" : "uit");
-    }
-  }
-  return kExitOk;
+  const Status s = ForEachStored(cmd, [&](const StoredCandidate& row) {
+    if (!coach.empty() && row.coach_id != coach) return;
+    auto c = CandidateFromJsonText(row.profile_json, "candidate " + row.id, cmd.ctx.schema);
+    const std::string name = c.ok() ? c->name : "(profiel ongeldig: " + c.status().message() + ")";
+    std::printf("%-24s %-26s %-12s %-18s %s\n", row.id.c_str(), name.c_str(),
+                row.coach_id.empty() ? "-" : row.coach_id.c_str(), c.ok() ? c->home.place.c_str() : "-",
+                c.ok() && c->alerts.enabled ? "aan" : "uit");
+  });
+  return s.ok() ? kExitOk : Fail(s.message());
 }
 
 Status ExportOne(Cmd& cmd, const std::string& id, const std::string& dir) {
@@ -175,11 +176,9 @@ int Export(Cmd& cmd) {
   if (Status s = MakeDirs(*dir); !s.ok()) return Fail(s.message());
   std::vector<std::string> ids;
   if (!cmd.id.empty()) ids.push_back(cmd.id);
-  for (std::string after; cmd.id.empty();) {
-    auto page = cmd.store.ListCandidates(after, 500);
-    if (!page.ok()) return Fail(page.status().message());
-    if (page->empty()) break;
-    for (const StoredCandidate& row : *page) ids.push_back(after = row.id);
+  if (cmd.id.empty()) {
+    const Status s = ForEachStored(cmd, [&](const StoredCandidate& row) { ids.push_back(row.id); });
+    if (!s.ok()) return Fail(s.message());
   }
   for (const std::string& id : ids) {
     if (Status s = ExportOne(cmd, id, *dir); !s.ok()) return Fail(s.message());
@@ -201,19 +200,14 @@ int Delete(Cmd& cmd) {
 int RunCandidate(const std::vector<std::string>& argv) {
   static const std::vector<std::string> kVerbs = {"add", "edit", "show", "list", "import", "export", "delete"};
   std::vector<std::string> rest = argv;
-  std::string verb, id;
-  if (!rest.empty() && std::find(kVerbs.begin(), kVerbs.end(), rest[0]) != kVerbs.end()) {
-    verb = rest[0];
-    rest.erase(rest.begin());
-  }
-  if (!rest.empty() && rest[0].rfind("--", 0) != 0) {
-    id = rest[0];
-    rest.erase(rest.begin());
-  }
+  std::string verb = TakeWord(&rest);
+  const std::string id = TakeWord(&rest);
   int exit_code = kExitOk;
   auto inv = Begin("candidate", kHelp, rest, {"file", "coach", "alerts", "dir", "out"}, {}, &exit_code);
   if (!inv) return exit_code;
-  if (verb.empty()) return Fail("expected one of add, edit, show, list, import, export, delete (see --help)");
+  if (std::find(kVerbs.begin(), kVerbs.end(), verb) == kVerbs.end()) {
+    return Fail("expected one of add, edit, show, list, import, export, delete (see --help)");
+  }
   auto store = Store::Open(inv->ctx.StorePath());
   if (!store.ok()) return Fail(store.status().message());
   Cmd cmd{verb, id, std::move(inv->args), std::move(inv->ctx), std::move(*store)};

@@ -27,19 +27,11 @@ constexpr const char* kDossierHelp =
     "mail, telefoon, website, gesprek.\n"
     "Exit: 0 ok, 2 bad input or unknown candidate.\n";
 
-// The verb ("add", "list") before the options.
-std::string TakeVerb(std::vector<std::string>* argv) {
-  if (argv->empty() || argv->front().rfind("--", 0) == 0) return "";
-  std::string verb = argv->front();
-  argv->erase(argv->begin());
-  return verb;
-}
-
 }  // namespace
 
 int RunCoach(const std::vector<std::string>& argv) {
   std::vector<std::string> rest = argv;
-  const std::string verb = TakeVerb(&rest);
+  const std::string verb = TakeWord(&rest);
   int exit_code = kExitOk;
   auto inv = Begin("coach", kCoachHelp, rest, {"id", "name", "email"}, {}, &exit_code);
   if (!inv) return exit_code;
@@ -67,7 +59,7 @@ int RunCoach(const std::vector<std::string>& argv) {
 
 int RunDossier(const std::vector<std::string>& argv) {
   std::vector<std::string> rest = argv;
-  const std::string verb = TakeVerb(&rest);
+  const std::string verb = TakeWord(&rest);
   int exit_code = kExitOk;
   auto inv = Begin("dossier", kDossierHelp, rest, {"candidate", "event", "date", "vacancy", "channel", "note"}, {},
                    &exit_code);
