@@ -81,5 +81,30 @@ TEST_F(CandidateCliTest, DossierEventsAreCheckedAndRecorded) {
   EXPECT_EQ(ok.out, "dossier kees-van-dijk: applied on 2026-11-20 recorded\n");
 }
 
+TEST_F(CandidateCliTest, ReportIsWrittenForAKnownCandidateAndRefusesBadInput) {
+  ASSERT_EQ(Passend({"candidate", "add", "--file", Sample("kees-van-dijk")}).exit_code, 0);
+  ASSERT_EQ(Passend({"dossier", "add", "--candidate", "kees-van-dijk", "--event", "invited", "--date", "2026-11-25",
+                     "--channel", "telefoon", "--note", "gesprek op 2 december"}).exit_code, 0);
+  const auto html = Passend({"report", "--candidate", "kees-van-dijk", "--from", "2026-11-16", "--to", "2026-11-29",
+                             "--out", dir_ + "/kees.html"});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  const std::string page = test::ReadText(dir_ + "/kees.html");
+  EXPECT_NE(page.find("<h1>Vacaturedossier Kees van Dijk</h1>"), std::string::npos);
+  EXPECT_NE(page.find("<td>uitgenodigd voor gesprek</td><td></td><td>telefoon</td><td>gesprek op 2 december</td>"),
+            std::string::npos);
+  EXPECT_NE(page.find("2 weken, 0 vacatures aangeboden, 1 acties vastgelegd"), std::string::npos);
+  const auto csv = Passend({"report", "--candidate", "kees-van-dijk", "--from", "2026-11-16", "--to", "2026-11-22",
+                            "--format", "csv"});
+  EXPECT_EQ(csv.exit_code, 0);
+  EXPECT_EQ(csv.out.rfind("week;datum;soort;", 0), 0u);
+  EXPECT_EQ(Passend({"report", "--candidate", "niemand", "--from", "2026-11-16", "--to", "2026-11-22"}).exit_code, 2);
+  EXPECT_NE(Passend({"report", "--candidate", "kees-van-dijk", "--from", "2026-11-16", "--to", "2026-11-22", "--format",
+                     "pdf"}).err.find("--format: expected html or csv, got \"pdf\""),
+            std::string::npos);
+  EXPECT_NE(Passend({"report", "--candidate", "kees-van-dijk", "--from", "16-11-2026", "--to", "2026-11-22"})
+                .err.find("--from: expected YYYY-MM-DD"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace passend

@@ -241,5 +241,28 @@ TEST_F(SmtpAlertsTest, BadProfilesAreReportedAndTheOthersAreMailed) {
   EXPECT_EQ(PerRecipient(sink.Messages()), (std::map<std::string, int>{{"kees.vandijk@voorbeeld.invalid", 1}}));
 }
 
+TEST_F(SmtpAlertsTest, TheCoachSummaryListsEachClientOnceAWeek) {
+  ASSERT_EQ(Passend({"coach", "add", "--id", "els", "--name", "Els Visser", "--email", "els@voorbeeld.invalid"}).exit_code, 0);
+  for (const char* id : {"anna-de-vries", "kees-van-dijk"}) {
+    ASSERT_EQ(Passend({"candidate", "edit", id, "--coach", "els"}).exit_code, 0);
+  }
+  ASSERT_EQ(Passend({"candidate", "edit", "kees-van-dijk", "--alerts", "off"}).exit_code, 0);
+  SmtpSink sink(dir_ + "/mail");
+  const auto r = Passend({"alerts", "--smtp", sink.Url(), "--coach-summary"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("coach=els summary=sent clients=2"), std::string::npos) << r.out;
+  std::string summary;
+  for (const auto& m : sink.Messages()) {
+    if (m.rfind("X-Sink-Rcpt: els@voorbeeld.invalid", 0) == 0) summary = m;
+  }
+  ASSERT_FALSE(summary.empty());
+  EXPECT_NE(summary.find("- Anna de Vries (anna-de-vries): 6 nieuwe vacatures ontvangen"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("- Kees van Dijk (kees-van-dijk): vacaturemeldingen staan uit"), std::string::npos);
+  EXPECT_EQ(summary.find("IV.tillen"), std::string::npos);  // names and counts, no FML
+  const auto again = Passend({"alerts", "--smtp", sink.Url(), "--coach-summary"});
+  EXPECT_EQ(again.out.find("coach=els"), std::string::npos) << again.out;  // once a week
+  EXPECT_EQ(sink.Messages().size(), 3u);  // Anna, Sanne, and the one summary
+}
+
 }  // namespace
 }  // namespace passend
