@@ -287,4 +287,12 @@ bool PlausibleEmail(std::string_view e) {
          e.find_first_of(" \t\r\n<>,;\"") == std::string_view::npos && e.back() != '.';
 }
 
+std::string PadRight(std::string_view s, size_t width) {
+  size_t chars = 0;
+  for (char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  std::string out(s);
+  if (chars < width) out.append(width - chars, ' ');
+  return out;
+}
+
 }  // namespace passend

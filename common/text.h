@@ -53,6 +53,9 @@ uint64_t StableHash64(std::string_view in);
 // Escapes text for HTML element content and attribute values.
 std::string HtmlEscape(std::string_view in);
 
+// `s` followed by spaces up to `width` characters (UTF-8 code points), for text tables.
+std::string PadRight(std::string_view s, size_t width);
+
 // local@domain.tld with nothing that could break a mail header or an SMTP envelope.
 bool PlausibleEmail(std::string_view e);
 

@@ -27,6 +27,17 @@ TEST(TextTest, FoldForMatchLowersAccentsDashesAndDropsSoftHyphens) {
 
 TEST(TextTest, Latin1ToUtf8) { EXPECT_EQ(Latin1ToUtf8("caf\xE9"), "caf\xC3\xA9"); }
 
+TEST(TextTest, PadRightCountsCharactersNotBytes) {
+  EXPECT_EQ(PadRight("Y\xC4\xB1lmaz", 8), "Y\xC4\xB1lmaz  ");
+  EXPECT_EQ(PadRight("lang genoeg", 4), "lang genoeg");
+}
+
+TEST(TextTest, PlausibleEmail) {
+  EXPECT_TRUE(PlausibleEmail("anna.devries@voorbeeld.invalid"));
+  EXPECT_FALSE(PlausibleEmail("anna at voorbeeld"));
+  EXPECT_FALSE(PlausibleEmail("a@b.nl\r\nBcc: x@y.nl"));
+}
+
 TEST(TextTest, StableHashIsStableAndSpreads) {
   EXPECT_EQ(HexId(StableHash64("abc")), HexId(StableHash64("abc")));
   EXPECT_NE(HexId(StableHash64("ws-1001")).substr(0, 4), HexId(StableHash64("ws-1002")).substr(0, 4));

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "common/file.h"
+#include "common/text.h"
 #include "model/json_io.h"
 #include "store/store.h"
 #include "tools/passend/cli.h"
@@ -151,14 +152,18 @@ Status ForEachStored(Cmd& cmd, const std::function<void(const StoredCandidate&)>
 // Lists id, name, coach, home place and alerts; no health data, so no audit entry.
 int List(Cmd& cmd) {
   const std::string coach = cmd.args.GetOr("coach", "");
-  std::printf("%-24s %-26s %-12s %-18s %s\n", "id", "naam", "coach", "woonplaats", "meldingen");
+  auto row_line = [](const std::string& id, const std::string& name, const std::string& coach_id,
+                     const std::string& place, const char* alerts) {
+    std::printf("%s %s %s %s %s\n", PadRight(id, 24).c_str(), PadRight(name, 26).c_str(), PadRight(coach_id, 12).c_str(),
+                PadRight(place, 18).c_str(), alerts);
+  };
+  row_line("id", "naam", "coach", "woonplaats", "meldingen");
   const Status s = ForEachStored(cmd, [&](const StoredCandidate& row) {
     if (!coach.empty() && row.coach_id != coach) return;
     auto c = CandidateFromJsonText(row.profile_json, "candidate " + row.id, cmd.ctx.schema);
     const std::string name = c.ok() ? c->name : "(profiel ongeldig: " + c.status().message() + ")";
-    std::printf("%-24s %-26s %-12s %-18s %s\n", row.id.c_str(), name.c_str(),
-                row.coach_id.empty() ? "-" : row.coach_id.c_str(), c.ok() ? c->home.place.c_str() : "-",
-                c.ok() && c->alerts.enabled ? "aan" : "uit");
+    row_line(row.id, name, row.coach_id.empty() ? "-" : row.coach_id, c.ok() ? c->home.place : "-",
+             c.ok() && c->alerts.enabled ? "aan" : "uit");
   });
   return s.ok() ? kExitOk : Fail(s.message());
 }
