@@ -44,6 +44,7 @@ struct SmtpOptions {
   std::string user;      // empty: no authentication
   std::string password;  // from the environment, never from the command line
   std::string tls = "try";  // "none", "try" (STARTTLS when offered), "required"
+  std::string ca_file;      // CA certificates (PEM) to trust instead of the system's
   int attempts = 4;         // per mail, for transient failures
   long backoff_ms = 1000;   // doubled after each attempt, with jitter
   long timeout_s = 60;

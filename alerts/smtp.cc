@@ -94,6 +94,7 @@ class SmtpTransport : public MailTransport {
     curl_easy_setopt(c, CURLOPT_USE_SSL, options_.tls == "required" ? CURLUSESSL_ALL
                                          : options_.tls == "none"   ? CURLUSESSL_NONE
                                                                     : CURLUSESSL_TRY);
+    if (!options_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_file.c_str());
     if (!options_.user.empty()) {
       curl_easy_setopt(c, CURLOPT_USERNAME, options_.user.c_str());
       curl_easy_setopt(c, CURLOPT_PASSWORD, options_.password.c_str());

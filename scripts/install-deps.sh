@@ -13,7 +13,7 @@ packages=(
   libsqlite3-dev sqlite3
   libgtest-dev googletest
   libcpp-httplib-dev
-  python3-aiosmtpd
+  python3-aiosmtpd openssl
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -106,6 +107,45 @@ TEST(SmtpTransportTest, BadSettingsAreRefusedBeforeSending) {
   o.tls = "none";
   o.user = "passend";
   EXPECT_FALSE(MakeSmtpTransport(o).ok());  // a password in clear text
+}
+
+// A self-signed certificate for 127.0.0.1, made with the openssl command.
+std::string MakeCertificate(const std::string& dir) {
+  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext "
+                          "subjectAltName=IP:127.0.0.1 -keyout '" + dir + "/key.pem' -out '" + dir +
+                          "/cert.pem' >/dev/null 2>&1";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << "openssl could not make a test certificate";
+  return dir + "/cert.pem";
+}
+
+TEST(SmtpTransportTest, StartTlsAndAuthenticationWithTheRightPassword) {
+  const std::string dir = test::MakeTempDir("smtp-tls");
+  const std::string cert = MakeCertificate(dir);
+  SmtpSink sink(dir + "/mail", {"--tls-cert", cert, "--tls-key", dir + "/key.pem", "--auth", "passend:geheim"});
+  SmtpOptions o = Fast(sink.Url());
+  o.tls = "required";
+  o.ca_file = cert;
+  o.user = "passend";
+  o.password = "geheim";
+  auto t = MakeSmtpTransport(o);
+  ASSERT_TRUE(t.ok());
+  const SendResult ok = (*t)->Send(TestMail("anna@voorbeeld.invalid"));
+  EXPECT_TRUE(ok.ok()) << ok.error;
+  EXPECT_EQ(sink.Messages().size(), 1u);
+
+  o.password = "fout";
+  auto wrong = MakeSmtpTransport(o);
+  const SendResult refused = (*wrong)->Send(TestMail("anna@voorbeeld.invalid"));
+  EXPECT_EQ(refused.failure, SendFailure::kPermanent) << refused.error;
+  EXPECT_NE(refused.error.find("535"), std::string::npos) << refused.error;
+
+  o.password = "geheim";
+  o.ca_file.clear();  // the system's CAs do not know this certificate
+  o.attempts = 1;
+  auto untrusted = MakeSmtpTransport(o);
+  const SendResult unverified = (*untrusted)->Send(TestMail("anna@voorbeeld.invalid"));
+  EXPECT_FALSE(unverified.ok());
+  EXPECT_EQ(sink.Messages().size(), 1u);
 }
 
 // The bundled feeds crawled once per test binary (passend demo); each test gets its own

@@ -11,16 +11,22 @@ Faults, to test that mails are neither lost nor sent twice:
   --drop-first N       close the connection after the first N messages' data, before
                        replying (dropped mid-message; the message is not kept)
   --delay-ms MS        wait before accepting each message (a slow server)
+
+Security, to test STARTTLS and authentication:
+  --tls-cert F --tls-key F   offer STARTTLS with this certificate and require it
+  --auth USER:PASSWORD       require AUTH (PLAIN or LOGIN) with these credentials
 """
 import argparse
 import asyncio
 import os
 import signal
 import socket
+import ssl
 import sys
 import threading
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
@@ -69,6 +75,17 @@ class Sink:
         return "250 2.0.0 OK queued as %d" % seq
 
 
+def authenticator_for(expected):
+    user, password = expected.split(":", 1)
+
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = (isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user
+              and auth_data.password.decode() == password)
+        return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535
+
+    return check
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -84,10 +101,20 @@ def main():
     p.add_argument("--drop-first", type=int, default=0)
     p.add_argument("--delay-ms", type=int, default=0)
     p.add_argument("--discard", action="store_true")
+    p.add_argument("--tls-cert")
+    p.add_argument("--tls-key")
+    p.add_argument("--auth")
     args = p.parse_args()
     sink = Sink(args)
     port = args.port or free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port, data_size_limit=10 * 1024 * 1024)
+    extra = {}
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        extra.update(tls_context=context, require_starttls=True)
+    if args.auth:
+        extra.update(authenticator=authenticator_for(args.auth), auth_required=True)
+    controller = Controller(sink, hostname="127.0.0.1", port=port, data_size_limit=10 * 1024 * 1024, **extra)
     controller.start()
     print("PORT %d" % port, flush=True)
     stop = threading.Event()

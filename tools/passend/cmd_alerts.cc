@@ -18,7 +18,8 @@ namespace {
 
 constexpr const char* kHelp =
     "Usage: passend alerts [--week YYYY-Www] [--outbox DIR | --smtp URL [--smtp-user USER]\n"
-    "                      [--smtp-tls none|try|required] [--smtp-attempts N] [--smtp-backoff-ms MS]]\n"
+    "                      [--smtp-tls none|try|required] [--smtp-ca FILE] [--smtp-attempts N]\n"
+    "                      [--smtp-backoff-ms MS]]\n"
     "                      [--coach-summary] [--candidates DIR] [--from ADDRESS] [--threads N]\n"
     "                      [--max-candidates N]\n"
     "                      [--weights FACTOR=W,...] [--data-dir DIR] [--today YYYY-MM-DD]\n"
@@ -29,9 +30,9 @@ constexpr const char* kHelp =
     "\n"
     "Delivery: --outbox DIR writes .eml files (default DATA_DIR/outbox); --smtp sends through\n"
     "an SMTP server (smtp://host:587 with STARTTLS, smtps://host:465). The password comes from\n"
-    "$PASSEND_SMTP_PASSWORD. A mail the server refuses for a while is retried (default 4\n"
-    "attempts, backoff from 1000 ms); after 3 mails in a row fail, the rest are left for the\n"
-    "next run. Running again for the same week sends nothing twice and finishes what is left.\n"
+    "$PASSEND_SMTP_PASSWORD. --smtp-ca FILE: the CA certificates (PEM) to trust instead of the\n"
+    "system's. A mail the server refuses for a while is retried (default 4 attempts, backoff\n"
+    "from 1000 ms); after 3 mails in a row fail, the rest are left for the next run. Running again for the same week sends nothing twice and finishes what is left.\n"
     "--coach-summary also mails each coach what their clients received (once per week).\n"
     "--threads N matches and sends for N candidates at a time (default 2, at most 8).\n"
     "--max-candidates N vacancies in reach are judged per candidate, newest relevant first\n"
@@ -120,6 +121,7 @@ StatusOr<TransportFactory> TransportFor(const Context& ctx, const Args& args) {
   SmtpOptions o;
   o.url = *url;
   o.user = args.GetOr("smtp-user", "");
+  o.ca_file = args.GetOr("smtp-ca", "");
   const char* password = std::getenv("PASSEND_SMTP_PASSWORD");
   o.password = password ? password : "";
   o.tls = args.GetOr("smtp-tls", o.user.empty() ? "try" : "required");
@@ -182,7 +184,7 @@ int RunAlerts(const std::vector<std::string>& argv) {
   int exit_code = kExitOk;
   auto inv = Begin("alerts", kHelp, argv,
                    {"candidates", "outbox", "week", "from", "weights", "smtp", "smtp-user", "smtp-tls", "smtp-attempts",
-                    "smtp-backoff-ms", "threads", "max-candidates"},
+                    "smtp-backoff-ms", "smtp-ca", "threads", "max-candidates"},
                    {"coach-summary"}, &exit_code);
   if (!inv) return exit_code;
   const Args* args = &inv->args;
