@@ -148,6 +148,24 @@ TEST(SmtpTransportTest, StartTlsAndAuthenticationWithTheRightPassword) {
   EXPECT_EQ(sink.Messages().size(), 1u);
 }
 
+TEST(SmtpTransportTest, SmtpsIsTlsFromTheStart) {
+  const std::string dir = test::MakeTempDir("smtps");
+  const std::string cert = MakeCertificate(dir);
+  SmtpSink sink(dir + "/mail", {"--tls-cert", cert, "--tls-key", dir + "/key.pem", "--implicit-tls"});
+  SmtpOptions o = Fast("smtps://127.0.0.1:" + std::to_string(sink.port()));
+  o.ca_file = cert;
+  auto t = MakeSmtpTransport(o);
+  ASSERT_TRUE(t.ok());
+  const SendResult r = (*t)->Send(TestMail("anna@voorbeeld.invalid"));
+  EXPECT_TRUE(r.ok()) << r.error;
+  EXPECT_EQ(sink.Messages().size(), 1u);
+  o.url = "smtp://127.0.0.1:" + std::to_string(sink.port());  // plain text to a TLS port fails, sends nothing
+  o.attempts = 1;
+  o.timeout_s = 1;
+  EXPECT_FALSE((*MakeSmtpTransport(o))->Send(TestMail("anna@voorbeeld.invalid")).ok());
+  EXPECT_EQ(sink.Messages().size(), 1u);
+}
+
 // The bundled feeds crawled once per test binary (passend demo); each test gets its own
 // store and links to that index.
 class SmtpAlertsTest : public testing::Test {

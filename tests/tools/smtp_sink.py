@@ -14,6 +14,7 @@ Faults, to test that mails are neither lost nor sent twice:
 
 Security, to test STARTTLS and authentication:
   --tls-cert F --tls-key F   offer STARTTLS with this certificate and require it
+  --implicit-tls             with the certificate: TLS from the first byte (smtps://)
   --auth USER:PASSWORD       require AUTH (PLAIN or LOGIN) with these credentials
 """
 import argparse
@@ -104,6 +105,7 @@ def main():
     p.add_argument("--tls-cert")
     p.add_argument("--tls-key")
     p.add_argument("--auth")
+    p.add_argument("--implicit-tls", action="store_true")
     args = p.parse_args()
     sink = Sink(args)
     port = args.port or free_port()
@@ -111,7 +113,10 @@ def main():
     if args.tls_cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.tls_cert, args.tls_key)
-        extra.update(tls_context=context, require_starttls=True)
+        if args.implicit_tls:
+            extra.update(ssl_context=context)
+        else:
+            extra.update(tls_context=context, require_starttls=True)
     if args.auth:
         extra.update(authenticator=authenticator_for(args.auth), auth_required=True)
     controller = Controller(sink, hostname="127.0.0.1", port=port, data_size_limit=10 * 1024 * 1024, **extra)
