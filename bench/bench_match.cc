@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct Config {
   bool reuse = false;    // keep an existing index and JSONL
   bool reindex = false;  // keep the JSONL, build the index again
   int max_candidates = MatchOptions().max_candidates;
+  int compare_with = 0;  // also match with this many candidates and compare the top 10s
 };
 
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
@@ -65,8 +67,9 @@ bool ParseArgs(int argc, char** argv, Config* c) {
     else if (a == "--reuse") c->reuse = true;
     else if (a == "--reindex") c->reindex = true;
     else if (a == "--max-candidates") c->max_candidates = static_cast<int>(std::stol(next()));
+    else if (a == "--compare-with") c->compare_with = static_cast<int>(std::stol(next()));
     else {
-      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex] [--max-candidates N]\n");
+      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex] [--max-candidates N] [--compare-with N]\n");
       return false;
     }
   }
@@ -92,6 +95,46 @@ GenerateResult GenerateJsonl(const Config& c, Generator& gen, const Normalizer& 
   }
   r.seconds = Seconds(start);
   return r;
+}
+
+// The keys of the first 10 vacancies that are not excluded (what an alert mail would hold),
+// and their mean score.
+std::vector<std::string> TopTen(const std::vector<Match>& matches, double* mean_score) {
+  std::vector<std::string> keys;
+  double total = 0;
+  for (const Match& m : matches) {
+    if (m.verdict == Verdict::kExcluded || keys.size() >= 10) continue;
+    keys.push_back(m.vacancy.key);
+    total += m.score;
+  }
+  *mean_score = keys.empty() ? 0 : total / static_cast<double>(keys.size());
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+struct TopTenAgreement {
+  double mean_shared = 0;  // vacancies the two top 10s share, on average
+  double identical = 0;    // share of candidates whose top 10s are the same set
+  double score_a = 0, score_b = 0;  // mean score of the top 10s
+};
+
+TopTenAgreement CompareTopTen(const Matcher& a, const Matcher& b, const std::vector<CandidateProfile>& candidates) {
+  TopTenAgreement r;
+  for (const CandidateProfile& c : candidates) {
+    auto ma = a.MatchCandidate(c);
+    auto mb = b.MatchCandidate(c);
+    if (!ma.ok() || !mb.ok()) continue;
+    double sa = 0, sb = 0;
+    const auto ta = TopTen(*ma, &sa), tb = TopTen(*mb, &sb);
+    r.score_a += sa;
+    r.score_b += sb;
+    std::vector<std::string> shared;
+    std::set_intersection(ta.begin(), ta.end(), tb.begin(), tb.end(), std::back_inserter(shared));
+    r.mean_shared += static_cast<double>(shared.size());
+    r.identical += ta == tb;
+  }
+  const double n = static_cast<double>(std::max<size_t>(1, candidates.size()));
+  return {r.mean_shared / n, r.identical / n, r.score_a / n, r.score_b / n};
 }
 
 double Percentile(std::vector<double> v, double p) {
@@ -176,6 +219,16 @@ int Run(const Config& c) {
               c.candidates, c.warmup, Percentile(ms, 0.50), Percentile(ms, 0.95), Percentile(ms, 0.99), mean_ms,
               static_cast<double>(results) / static_cast<double>(std::max(1L, c.candidates)),
               static_cast<double>(suitable) / static_cast<double>(std::max(1L, c.candidates)), mean_ms * 100000 / 1000);
+  if (c.compare_with > 0) {
+    MatchOptions other = options;
+    other.max_candidates = c.compare_with;
+    const Matcher compared(*reader, *schema, other);
+    const std::vector<CandidateProfile> measured(candidates.begin() + c.warmup, candidates.end());
+    const TopTenAgreement agree = CompareTopTen(matcher, compared, measured);
+    std::printf("  \"top10_vs_max_candidates_%d\": {\"mean_shared_of_10\": %.2f, \"identical_share\": %.3f, "
+                "\"mean_top10_score\": %.4f, \"mean_top10_score_compared\": %.4f},\n",
+                c.compare_with, agree.mean_shared, agree.identical, agree.score_a, agree.score_b);
+  }
   std::printf("  \"peak_rss_kib\": {\"after_ingest\": %ld, \"end\": %ld}\n}\n", rss_after_ingest, PeakRssKib());
   return 0;
 }
