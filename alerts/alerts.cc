@@ -24,12 +24,17 @@ std::vector<std::string> ShareableChecks(const Match& m) {
   return out;
 }
 
+// Where the work is, in words; a remote job has no place of its own.
+std::string PlaceText(const Vacancy& v) {
+  return v.location.remote && v.location.place.empty() ? "op afstand (remote)" : v.location.place;
+}
+
 MailVacancy ToMailVacancy(const Match& m) {
   const Vacancy& v = m.vacancy;
   MailVacancy mv;
   mv.title = v.title;
   mv.employer = v.employer;
-  mv.place = v.location.remote && v.location.place.empty() ? "op afstand (remote)" : v.location.place;
+  mv.place = PlaceText(v);
   if (m.travel_minutes) {
     const std::string& mode = m.travel_mode;
     const char* how = mode == "ov" ? "met het ov" : mode == "fiets" ? "met de fiets" : "met de auto";
@@ -52,7 +57,7 @@ MailVacancy ToMailVacancy(const Match& m) {
 AlertItem ItemFor(const Match& m, int rank) {
   const Vacancy& v = m.vacancy;
   AlertItem item{v.key, rank, VerdictName(m.verdict), m.score, m.travel_minutes, m.wage_ratio,
-                 v.title, v.employer, v.location.place, v.sources.empty() ? "" : v.sources.front().url, {}};
+                 v.title, v.employer, PlaceText(v), v.sources.empty() ? "" : v.sources.front().url, {}};
   for (const Reason& r : m.checks) item.checks.push_back(r.text);
   return item;
 }

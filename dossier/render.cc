@@ -48,7 +48,7 @@ const char* kCss =
     "table{border-collapse:collapse;width:100%;margin-bottom:6px}"
     "th,td{border:1px solid #999;padding:3px 5px;vertical-align:top;text-align:left}"
     "th{background:#eee}tr{page-break-inside:avoid}.meta td{border:none;padding:1px 8px 1px 0}"
-    ".leeg{font-style:italic}";
+    ".leeg{font-style:italic}.nw{white-space:nowrap}";
 
 void HtmlOffered(const DossierWeek& w, std::string* h) {
   *h += "<table><tr><th>Vacature</th><th>Plaats</th><th>Oordeel FML</th><th>Aandachtspunten</th>"
@@ -58,8 +58,8 @@ void HtmlOffered(const DossierWeek& w, std::string* h) {
                                                                          HtmlEscape(v.title) + "</a>";
     *h += "<tr><td>" + title + (v.employer.empty() ? "" : "<br>" + HtmlEscape(v.employer)) + "</td><td>" +
           HtmlEscape(v.place) + "</td><td>" + HtmlEscape(VerdictLabelFor(v.verdict)) + "</td><td>" +
-          HtmlEscape(JoinChecks(v.checks)) + "</td><td>" + Minutes(v.travel_minutes) + "</td><td>" +
-          Ratio(v.wage_ratio) + "</td></tr>\n";
+          HtmlEscape(JoinChecks(v.checks)) + "</td><td class=\"nw\">" + Minutes(v.travel_minutes) +
+          "</td><td>" + Ratio(v.wage_ratio) + "</td></tr>\n";
   }
   *h += "</table>\n";
 }
@@ -67,7 +67,7 @@ void HtmlOffered(const DossierWeek& w, std::string* h) {
 void HtmlEvents(const DossierReport& r, const DossierWeek& w, std::string* h) {
   *h += "<table><tr><th>Datum</th><th>Wat</th><th>Vacature</th><th>Kanaal</th><th>Toelichting</th></tr>\n";
   for (const DossierEvent& e : w.events) {
-    *h += "<tr><td>" + HtmlEscape(e.day) + "</td><td>" + HtmlEscape(DossierKindLabel(e.kind)) + "</td><td>" +
+    *h += "<tr><td class=\"nw\">" + HtmlEscape(e.day) + "</td><td>" + HtmlEscape(DossierKindLabel(e.kind)) + "</td><td>" +
           HtmlEscape(EventVacancy(r, e)) + "</td><td>" + HtmlEscape(e.channel) + "</td><td>" + HtmlEscape(e.note) +
           "</td></tr>\n";
   }

@@ -52,7 +52,7 @@ TEST_F(DossierTest, HtmlEscapesVacancyTextAndSaysWhyAWeekWasEmpty) {
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(html.find("@page{size:A4"), std::string::npos);
-  EXPECT_NE(html.find("passend, met aandachtspunten</td><td>Uren: 24-36 uur; Tillen</td><td>25 min</td><td>105%"),
+  EXPECT_NE(html.find("passend, met aandachtspunten</td><td>Uren: 24-36 uur; Tillen</td><td class=\"nw\">25 min</td><td>105%"),
             std::string::npos);
   EXPECT_NE(html.find("Geen nieuwe passende vacature gevonden binnen de mogelijkheden."), std::string::npos);
   EXPECT_NE(html.find("meldingen stonden uit of de wekelijkse run is niet gedraaid"), std::string::npos);
