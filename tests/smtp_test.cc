@@ -230,6 +230,10 @@ TEST_F(SmtpAlertsTest, ARefusedRecipientIsReportedTheOthersAreMailedAndNothingIs
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("candidate=anna-de-vries outcome=sent vacancies=6"), std::string::npos) << r.out;
   EXPECT_EQ(PerRecipient(sink.Messages()), (std::map<std::string, int>{{"anna.devries@voorbeeld.invalid", 1}}));
+  EXPECT_NE(sink.Messages()[0].find("Plaats: op afstand (remote)"), std::string::npos);  // the thuiswerk vacancy
+  const auto report = Passend({"report", "--candidate", "anna-de-vries", "--from", "2026-11-23", "--to", "2026-11-29",
+                               "--format", "csv"});
+  EXPECT_NE(report.out.find(";Zorg & Werk Groep;op afstand (remote);passend;"), std::string::npos) << report.out;
 }
 
 TEST_F(SmtpAlertsTest, AServerThatIsDownLeavesAlertsPendingAndTheNextRunSendsThemOnce) {
