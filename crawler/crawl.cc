@@ -2,14 +2,16 @@
 
 #include "common/log.h"
 #include "crawler/adapters.h"
+#include "crawler/robots.h"
 
 namespace passend {
 namespace {
 
 // Fetches and parses every URL of a source; any fetch or document error fails the source.
-StatusOr<ParsedFeed> FetchSource(const SourceConfig& source, Fetcher& fetcher) {
+StatusOr<ParsedFeed> FetchSource(const SourceConfig& source, Fetcher& fetcher, RobotsGate& robots) {
   ParsedFeed all;
   for (const std::string& url : source.urls) {
+    PASSEND_RETURN_IF_ERROR(robots.Admit(url));
     auto fetched = fetcher.Fetch(url, source.allow_file);
     if (!fetched.ok()) return fetched.status();
     auto parsed = ParseFeed(source.type, source.name, url, fetched->body);
@@ -89,12 +91,13 @@ std::string SourceLine(const SourceReport& r) {
 
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
-                            const CrawlCallbacks& callbacks) {
+                            const CrawlCallbacks& callbacks, const std::string& robots_token) {
   CrawlReport report;
+  RobotsGate robots(fetcher, robots_token);
   for (const SourceConfig& source : sources) {
     SourceReport r;
     r.name = source.name;
-    auto feed = FetchSource(source, fetcher);
+    auto feed = FetchSource(source, fetcher, robots);
     if (!feed.ok()) {
       r.error = feed.status().message();
     } else {

@@ -45,9 +45,10 @@ struct CrawlCallbacks {
 };
 
 // Fails only when the index itself cannot be written (then nothing is committed for the
-// source in progress).
+// source in progress). Every http(s) URL is checked against its site's robots.txt for the
+// product token `robots_token` first (crawler/robots.h); a disallowed URL fails its source.
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
-                            const CrawlCallbacks& callbacks);
+                            const CrawlCallbacks& callbacks, const std::string& robots_token = "Passend");
 
 }  // namespace passend

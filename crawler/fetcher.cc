@@ -39,6 +39,16 @@ CurlFetcher::CurlFetcher(FetchOptions options) : options_(std::move(options)) {
 CurlFetcher::~CurlFetcher() { curl_global_cleanup(); }
 
 StatusOr<FetchResult> CurlFetcher::Fetch(const std::string& url, bool allow_file) {
+  auto result = Perform(url, allow_file);
+  if (result.ok() && result->http_status != 0 && (result->http_status < 200 || result->http_status > 299)) {
+    return Status::Unavailable(url + ": HTTP " + std::to_string(result->http_status));
+  }
+  return result;
+}
+
+StatusOr<FetchResult> CurlFetcher::FetchAnyStatus(const std::string& url) { return Perform(url, false); }
+
+StatusOr<FetchResult> CurlFetcher::Perform(const std::string& url, bool allow_file) {
   const bool is_file = StartsWith(ToLowerAscii(url), "file://");
   if (!is_file && !StartsWith(ToLowerAscii(url), "http://") && !StartsWith(ToLowerAscii(url), "https://")) {
     return Status::InvalidArgument(url + ": only http, https and configured file URLs are fetched");
@@ -75,9 +85,6 @@ StatusOr<FetchResult> CurlFetcher::Fetch(const std::string& url, bool allow_file
   if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct) result.content_type = ct;
   char* eff = nullptr;
   if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff) result.final_url = eff;
-  if (!is_file && (result.http_status < 200 || result.http_status > 299)) {
-    return Status::Unavailable(url + ": HTTP " + std::to_string(result.http_status));
-  }
   return result;
 }
 

@@ -30,6 +30,9 @@ class Fetcher {
   // Returns the body of a 2xx answer; Unavailable naming the URL and cause otherwise.
   // file:// URLs are refused unless `allow_file`.
   virtual StatusOr<FetchResult> Fetch(const std::string& url, bool allow_file) = 0;
+  // Any HTTP answer, with its status (robots.txt needs to tell 404 from 503); an error only
+  // when there was no answer at all. http and https only.
+  virtual StatusOr<FetchResult> FetchAnyStatus(const std::string& url) = 0;
 };
 
 class CurlFetcher : public Fetcher {
@@ -37,8 +40,10 @@ class CurlFetcher : public Fetcher {
   explicit CurlFetcher(FetchOptions options);
   ~CurlFetcher() override;
   StatusOr<FetchResult> Fetch(const std::string& url, bool allow_file) override;
+  StatusOr<FetchResult> FetchAnyStatus(const std::string& url) override;
 
  private:
+  StatusOr<FetchResult> Perform(const std::string& url, bool allow_file);
   FetchOptions options_;
 };
 

@@ -1,6 +1,10 @@
 #include "crawler/robots.h"
 
+#include <chrono>
 #include <cstdlib>
+#include <thread>
+
+#include "crawler/fetcher.h"
 
 #include "common/text.h"
 
@@ -119,6 +123,51 @@ bool RobotsRules::Allowed(std::string_view path) const {
     }
   }
   return !best || best->allow;
+}
+
+std::optional<std::pair<std::string, std::string>> SplitOrigin(std::string_view url) {
+  const std::string lower = ToLowerAscii(url.substr(0, std::min<size_t>(url.size(), 8)));
+  const size_t scheme_end = StartsWith(lower, "https://") ? 8 : StartsWith(lower, "http://") ? 7 : 0;
+  if (scheme_end == 0) return std::nullopt;
+  const size_t path_start = url.find_first_of("/?#", scheme_end);
+  std::string origin = ToLowerAscii(url.substr(0, path_start));
+  std::string path = path_start == std::string_view::npos ? "/" : std::string(url.substr(path_start));
+  if (const size_t hash = path.find('#'); hash != std::string::npos) path.erase(hash);
+  if (path.empty() || path[0] != '/') path.insert(0, "/");
+  return std::make_pair(std::move(origin), std::move(path));
+}
+
+Status RobotsGate::Admit(const std::string& url) {
+  const auto split = SplitOrigin(url);
+  if (!split) return Status::Ok();  // file:// sources are the operator's own
+  const auto& [origin, path] = *split;
+  auto it = sites_.find(origin);
+  if (it == sites_.end()) {
+    Site site;
+    auto answer = fetcher_.FetchAnyStatus(origin + "/robots.txt");
+    const long status = answer.ok() ? answer->http_status : 0;
+    if (status >= 200 && status < 300) {
+      site.rules = RobotsRules::Parse(answer->body, agent_);
+    } else {
+      site.rules = RobotsRules::ForUnreadable(status);
+    }
+    if (!answer.ok() || status >= 500 || status < 200) {
+      const std::string why = answer.ok() ? "HTTP " + std::to_string(status) : answer.status().message();
+      site.unreadable = "robots.txt could not be read (" + why + "), so the site is not crawled";
+    }
+    it = sites_.emplace(origin, std::move(site)).first;
+  }
+  Site& site = it->second;
+  if (!site.unreadable.empty()) return Status::Unavailable(url + ": " + site.unreadable);
+  if (!site.rules.Allowed(path)) return Status::InvalidArgument(url + ": disallowed by " + origin + "/robots.txt");
+  using Clock = std::chrono::steady_clock;
+  const double now = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+  const double delay = std::min(site.rules.crawl_delay_s().value_or(0), max_delay_s_);
+  if (site.last_fetch >= 0 && now < site.last_fetch + delay) {
+    std::this_thread::sleep_for(std::chrono::duration<double>(site.last_fetch + delay - now));
+  }
+  site.last_fetch = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+  return Status::Ok();
 }
 
 }  // namespace passend

@@ -4,10 +4,13 @@
 // answer at all disallows everything (RFC 9309 §2.3.1).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/status.h"
 
 namespace passend {
 
@@ -33,6 +36,35 @@ class RobotsRules {
   bool disallow_all_ = false;
   std::optional<double> crawl_delay_s_;
 };
+
+class Fetcher;
+
+// The robots.txt of every site a crawl visits, fetched once per run and origin, and the
+// Crawl-delay between two fetches from one site (at most `max_delay_s`, so a hostile value
+// cannot stall the nightly crawl).
+class RobotsGate {
+ public:
+  RobotsGate(Fetcher& fetcher, std::string agent_token, double max_delay_s = 30)
+      : fetcher_(fetcher), agent_(std::move(agent_token)), max_delay_s_(max_delay_s) {}
+
+  // Ok when robots.txt lets us fetch `url` (file:// always); otherwise an error naming the
+  // URL and why. Waits for the site's Crawl-delay since the previous fetch from it.
+  Status Admit(const std::string& url);
+
+ private:
+  struct Site {
+    RobotsRules rules;
+    std::string unreadable;  // why robots.txt could not be read; the site is then skipped
+    double last_fetch = -1;  // steady clock seconds
+  };
+  Fetcher& fetcher_;
+  std::string agent_;
+  double max_delay_s_;
+  std::map<std::string, Site> sites_;  // by origin, "https://host:port"
+};
+
+// "https://Host:8080/a?b" → {"https://host:8080", "/a?b"}; nullopt when not http(s).
+std::optional<std::pair<std::string, std::string>> SplitOrigin(std::string_view url);
 
 // Whether `path` matches a robots.txt pattern ("*" any run of characters, a final "$" the end).
 bool RobotsPatternMatches(std::string_view pattern, std::string_view path);

@@ -199,6 +199,13 @@ class MapFetcher : public Fetcher {
     r.body = it->second;
     return r;
   }
+  StatusOr<FetchResult> FetchAnyStatus(const std::string& url) override {
+    auto it = bodies.find(url);
+    FetchResult r;
+    r.http_status = it == bodies.end() ? 404 : 200;  // no robots.txt: everything allowed
+    if (it != bodies.end()) r.body = it->second;
+    return r;
+  }
 };
 
 TEST(CrawlTest, AFailingSourceKeepsWhatWasIndexedAndOthersStillLand) {

@@ -197,6 +197,34 @@ TEST_F(EndToEndTest, BadSourcesAndRecordsAreReportedAndNothingIsLost) {
   EXPECT_GE(Match("anna-de-vries", false).size(), 5u);
 }
 
+TEST_F(EndToEndTest, RobotsTxtIsObeyedAndAnUnreadableOneSkipsTheSite) {
+  test::TestHttpServer strict(test::DataDir());
+  strict.Route("/robots.txt", 200, "text/plain",
+               "User-agent: *\nDisallow: /\n\nUser-agent: Passend\nDisallow: /feeds/zorg-en-werk\nCrawl-delay: 0.1\n");
+  test::TestHttpServer down(test::DataDir());
+  down.Route("/robots.txt", 503, "text/plain", "onderhoud");
+  auto source = [](const std::string& name, const std::string& type, const std::string& url) {
+    return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\", \"url\": \"" + url + "\"}";
+  };
+  test::WriteText(dir_ + "/robots.json",
+                  "{\"sources\": [" + source("toegestaan", "xml-indeed", strict.Url("/feeds/werkstation.xml")) + ", " +
+                      source("verboden", "json-recruitee", strict.Url("/feeds/zorg-en-werk-offers.json")) + ", " +
+                      source("onbereikbaar", "xml-indeed", down.Url("/feeds/werkstation.xml")) + ", " +
+                      source("geen-robots", "json-recruitee", server_->Url("/feeds/zorg-en-werk-offers.json")) + "]}");
+  const auto r = Passend({"crawl", "--sources", dir_ + "/robots.json"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("source=toegestaan status=ok"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("source=geen-robots status=ok"), std::string::npos) << r.out;  // 404: everything allowed
+  EXPECT_NE(r.err.find("source verboden: " + strict.Url("/feeds/zorg-en-werk-offers.json") + ": disallowed by " +
+                       strict.Url("/robots.txt")),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("source onbereikbaar: " + down.Url("/feeds/werkstation.xml") +
+                       ": robots.txt could not be read (HTTP 503), so the site is not crawled"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST_F(EndToEndTest, BadCandidateFilesGiveOneClearLine) {
   ASSERT_EQ(Passend({"crawl", "--sources", dir_ + "/sources.json"}).exit_code, 0);
   test::WriteText(dir_ + "/c/wrongtype.json", R"({"id": "x", "name": "X", "email": "x@v.invalid", "fml": {},

@@ -65,7 +65,10 @@ int RunCrawl(const std::vector<std::string>& argv) {
     std::fflush(stdout);
   };
   callbacks.on_error = [](const std::string& e) { PrintError("crawl", e); };
-  auto report = Crawl(sources->sources, fetcher, normalizer, *index, ctx->today, callbacks);
+  // robots.txt groups name the product token: the User-Agent's first word before "/".
+  const std::string& agent = fetch_options.user_agent;
+  const std::string token = agent.substr(0, agent.find_first_of("/ "));
+  auto report = Crawl(sources->sources, fetcher, normalizer, *index, ctx->today, callbacks, token);
   if (!report.ok()) {
     PrintError("crawl", report.status().message());
     return kExitFailure;
