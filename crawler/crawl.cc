@@ -51,6 +51,24 @@ Status IndexPostings(const ParsedFeed& feed, const Normalizer& normalizer, Vacan
   return index.Commit();
 }
 
+// Removes what the source stopped listing, once the tracker says the grace period is over.
+// Keys come from the raw postings, so a record that failed to normalise this once is kept.
+Status RemoveVanished(const std::string& source, const ParsedFeed& feed, VanishTracker& tracker,
+                      VacancyIndex& index, SourceReport* report) {
+  std::vector<std::string> keys;
+  keys.reserve(feed.postings.size());
+  for (const RawPosting& raw : feed.postings) keys.push_back(PostingKey(raw));
+  auto vanished = tracker.Seen(source, keys);
+  if (!vanished.ok()) return vanished.status();
+  for (const std::string& key : *vanished) {
+    auto removed = index.Remove(key);
+    if (!removed.ok()) return removed.status();
+    report->vanished += *removed;
+  }
+  PASSEND_RETURN_IF_ERROR(index.Commit());
+  return tracker.Forget(source, *vanished);
+}
+
 }  // namespace
 
 int CrawlReport::failed() const {
@@ -66,9 +84,10 @@ int CrawlReport::ExitCode() const {
 }
 
 std::string CrawlReport::SummaryLine() const {
-  int added = 0, updated = 0, unchanged = 0, errors = 0, stale = 0;
+  int added = 0, updated = 0, unchanged = 0, errors = 0, stale = 0, vanished = 0;
   for (const auto& s : sources) {
     stale += s.stale;
+    vanished += s.vanished;
     added += s.added;
     updated += s.updated;
     unchanged += s.unchanged;
@@ -78,7 +97,7 @@ std::string CrawlReport::SummaryLine() const {
          std::to_string(sources.size() - static_cast<size_t>(failed())) + " failed=" + std::to_string(failed()) +
          " new=" + std::to_string(added) + " updated=" + std::to_string(updated) +
          " unchanged=" + std::to_string(unchanged) + " expired=" + std::to_string(expired + stale) +
-         " record_errors=" + std::to_string(errors);
+         " vanished=" + std::to_string(vanished) + " record_errors=" + std::to_string(errors);
 }
 
 std::string SourceLine(const SourceReport& r) {
@@ -86,12 +105,14 @@ std::string SourceLine(const SourceReport& r) {
   if (!r.ok) return line + " error=" + LogValue(r.error);
   return line + " postings=" + std::to_string(r.postings) + " new=" + std::to_string(r.added) +
          " updated=" + std::to_string(r.updated) + " unchanged=" + std::to_string(r.unchanged) +
-         " expired=" + std::to_string(r.stale) + " record_errors=" + std::to_string(r.record_errors);
+         " expired=" + std::to_string(r.stale) + " vanished=" + std::to_string(r.vanished) +
+         " record_errors=" + std::to_string(r.record_errors);
 }
 
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
-                            const CrawlCallbacks& callbacks, const std::string& robots_token) {
+                            const CrawlCallbacks& callbacks, const std::string& robots_token,
+                            VanishTracker* tracker) {
   CrawlReport report;
   RobotsGate robots(fetcher, robots_token);
   for (const SourceConfig& source : sources) {
@@ -103,6 +124,7 @@ StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& f
     } else {
       r.postings = static_cast<int>(feed->postings.size());
       PASSEND_RETURN_IF_ERROR(IndexPostings(*feed, normalizer, index, today, &r, callbacks));
+      if (tracker) PASSEND_RETURN_IF_ERROR(RemoveVanished(source.name, *feed, *tracker, index, &r));
       r.ok = true;
     }
     if (callbacks.on_source) callbacks.on_source(r);

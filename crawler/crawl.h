@@ -22,6 +22,7 @@ struct SourceReport {
   int postings = 0;
   int added = 0, updated = 0, unchanged = 0, record_errors = 0;
   int stale = 0;  // postings already past validThrough: not indexed
+  int vanished = 0;  // removed: no longer listed by the source for the grace period
 };
 
 struct CrawlReport {
@@ -44,11 +45,23 @@ struct CrawlCallbacks {
   std::function<void(const std::string&)> on_error;    // one line per record error
 };
 
+// Remembers which vacancies each source listed, so that one that vanished is removed after
+// a grace period. Only successful fetches count: a failed source never loses anything.
+class VanishTracker {
+ public:
+  virtual ~VanishTracker() = default;
+  // The keys the source listed now; returns those it has not listed for the grace period.
+  virtual StatusOr<std::vector<std::string>> Seen(const std::string& source, const std::vector<std::string>& keys) = 0;
+  // Called once the returned keys are removed from the index and committed.
+  virtual Status Forget(const std::string& source, const std::vector<std::string>& keys) = 0;
+};
+
 // Fails only when the index itself cannot be written (then nothing is committed for the
 // source in progress). Every http(s) URL is checked against its site's robots.txt for the
 // product token `robots_token` first (crawler/robots.h); a disallowed URL fails its source.
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
-                            const CrawlCallbacks& callbacks, const std::string& robots_token = "Passend");
+                            const CrawlCallbacks& callbacks, const std::string& robots_token = "Passend",
+                            VanishTracker* tracker = nullptr);
 
 }  // namespace passend

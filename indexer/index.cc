@@ -125,6 +125,17 @@ StatusOr<int> VacancyIndex::ExpireBefore(Days today) {
   }
 }
 
+StatusOr<bool> VacancyIndex::Remove(const std::string& key) {
+  try {
+    const std::string id_term = schema::kIdPrefix + key;
+    const bool present = impl_->db.term_exists(id_term);
+    if (present) impl_->db.delete_document(id_term);
+    return present;
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, impl_->path + ": remove " + key);
+  }
+}
+
 Status VacancyIndex::Commit() {
   try {
     impl_->db.set_metadata(kNextDocidKey, std::to_string(impl_->next_docid));

@@ -42,6 +42,8 @@ class VacancyIndex {
   StatusOr<UpsertOutcome> Upsert(Vacancy v, Days today);
   // Deletes vacancies whose valid_through is before `today`; returns how many.
   StatusOr<int> ExpireBefore(Days today);
+  // Deletes the vacancy with this key; false when there was none.
+  StatusOr<bool> Remove(const std::string& key);
   Status Commit();
   StatusOr<size_t> Count() const;
 

@@ -81,6 +81,15 @@ ALTER TABLE alert_item ADD COLUMN place TEXT NOT NULL DEFAULT '';
 ALTER TABLE alert_item ADD COLUMN url TEXT NOT NULL DEFAULT '';
 ALTER TABLE alert_item ADD COLUMN checks TEXT NOT NULL DEFAULT '';
 )sql"},
+    // Which vacancies each source listed, to expire one that vanished after a grace period.
+    {3, R"sql(
+CREATE TABLE source_vacancy (
+  source      TEXT NOT NULL,
+  vacancy_key TEXT NOT NULL,
+  missed      INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (source, vacancy_key)
+) WITHOUT ROWID;
+)sql"},
 };
 
 

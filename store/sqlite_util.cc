@@ -33,6 +33,11 @@ Statement& Statement::Bind(int index, const std::optional<double>& value) {
   return *this;
 }
 
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
 int Statement::Step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_MISUSE; }
 
 std::string Statement::Text(int col) const {

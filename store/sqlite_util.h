@@ -25,6 +25,8 @@ class Statement {
   Statement& Bind(int index, int value);
   Statement& Bind(int index, double value);
   Statement& Bind(int index, const std::optional<double>& value);
+  // Makes the statement ready to run again with new bindings.
+  void Reset();
   // SQLITE_ROW, SQLITE_DONE or an error code.
   int Step();
   std::string Text(int col) const;

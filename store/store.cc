@@ -174,6 +174,44 @@ Status Store::CompleteAlert(const std::string& candidate_id, const std::string& 
   return Status::Ok();
 }
 
+StatusOr<std::vector<std::string>> Store::TrackSourceKeys(const std::string& source,
+                                                          const std::vector<std::string>& seen, int grace) {
+  std::vector<std::string> vanished;
+  const Status s = impl_->InTransaction([&]() -> Status {
+    sqlite3* db = impl_->db.get();
+    Statement miss(db, "UPDATE source_vacancy SET missed = missed + 1 WHERE source = ?1");
+    miss.Bind(1, source);
+    PASSEND_RETURN_IF_ERROR(impl_->StepDone(miss, "track source " + source));
+    Statement put(db,
+                  "INSERT INTO source_vacancy (source, vacancy_key, missed) VALUES (?1, ?2, 0) "
+                  "ON CONFLICT (source, vacancy_key) DO UPDATE SET missed = 0");
+    for (const std::string& key : seen) {
+      put.Reset();
+      put.Bind(1, source).Bind(2, key);
+      PASSEND_RETURN_IF_ERROR(impl_->StepDone(put, "track source " + source));
+    }
+    Statement gone(db, "SELECT vacancy_key FROM source_vacancy WHERE source = ?1 AND missed >= ?2");
+    gone.Bind(1, source).Bind(2, grace);
+    int step;
+    while ((step = gone.Step()) == SQLITE_ROW) vanished.push_back(gone.Text(0));
+    return step == SQLITE_DONE ? Status::Ok() : impl_->Error("track source " + source);
+  });
+  if (!s.ok()) return s;
+  return vanished;
+}
+
+Status Store::ForgetSourceKeys(const std::string& source, const std::vector<std::string>& keys) {
+  return impl_->InTransaction([&]() -> Status {
+    Statement q(impl_->db.get(), "DELETE FROM source_vacancy WHERE source = ?1 AND vacancy_key = ?2");
+    for (const std::string& key : keys) {
+      q.Reset();
+      q.Bind(1, source).Bind(2, key);
+      PASSEND_RETURN_IF_ERROR(impl_->StepDone(q, "forget " + key));
+    }
+    return Status::Ok();
+  });
+}
+
 Status Store::AbandonAlert(const std::string& candidate_id, const std::string& week) {
   return impl_->InTransaction([&]() -> Status {
     for (const char* sql : {"DELETE FROM alert_item WHERE candidate_id = ?1 AND week = ?2 AND EXISTS (SELECT 1 FROM alert "

@@ -121,6 +121,13 @@ class Store {
   // Who did what with which candidate; the calls above record their own entries.
   Status RecordAudit(const std::string& actor, const std::string& action, const std::string& candidate_id,
                      const std::string& detail = "");
+  // After a successful crawl of `source`: `seen` are the keys it listed. Every other key of
+  // the source counts one more crawl missed; returns the keys missed `grace` crawls in a row.
+  StatusOr<std::vector<std::string>> TrackSourceKeys(const std::string& source, const std::vector<std::string>& seen,
+                                                     int grace);
+  // Drops keys once they are removed from the index.
+  Status ForgetSourceKeys(const std::string& source, const std::vector<std::string>& keys);
+
   struct AuditEntry {
     std::string at, actor, action, candidate_id, detail;
   };

@@ -6,7 +6,9 @@
 #include "crawler/adapters.h"
 #include "crawler/crawl.h"
 #include "crawler/sources.h"
+#include "store/store.h"
 #include "tests/test_util.h"
+#include "tools/passend/cli.h"
 
 namespace passend {
 namespace {
@@ -234,7 +236,35 @@ TEST(CrawlTest, AFailingSourceKeepsWhatWasIndexedAndOthersStillLand) {
   EXPECT_EQ(second->sources[1].unchanged, 21);
   EXPECT_EQ(*index->Count(), 42u);  // nothing lost, nothing duplicated
   EXPECT_EQ(second->SummaryLine(),
-            "summary sources=2 ok=1 failed=1 new=0 updated=0 unchanged=21 expired=0 record_errors=0");
+            "summary sources=2 ok=1 failed=1 new=0 updated=0 unchanged=21 expired=0 vanished=0 record_errors=0");
+}
+
+TEST(CrawlTest, AVacancyGoneFromItsSourceIsRemovedAfterTwoSuccessfulCrawlsOnly) {
+  const std::string dir = test::MakeTempDir("crawl-vanish");
+  auto index = VacancyIndex::OpenWritable(dir + "/index");
+  auto store = Store::Open(dir + "/p.db");
+  ASSERT_TRUE(index.ok() && store.ok());
+  cli::StoreVanishTracker tracker(*store, cli::kVanishGraceCrawls);
+  MapFetcher fetcher;
+  const std::string full = Bundled("feeds/werkstation.xml");
+  const size_t second_job = full.find("<job>", full.find("<job>") + 1);
+  const std::string reduced = full.substr(0, second_job) + full.substr(full.find("</job>", second_job) + 6);
+  const std::vector<SourceConfig> sources = {{"a", "xml-indeed", {"http://a/feed.xml"}, false}};
+  const Days today = *ParseIsoDate("2026-11-23");
+  auto crawl = [&](const std::string& body) {
+    fetcher.bodies["http://a/feed.xml"] = body;
+    auto r = Crawl(sources, fetcher, test::TheNormalizer(), *index, today, {}, "Passend", &tracker);
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->sources[0] : SourceReport{};
+  };
+  crawl(full);
+  EXPECT_EQ(*index->Count(), 21u);
+  EXPECT_EQ(crawl(reduced).vanished, 0);  // missing once: kept
+  EXPECT_FALSE(crawl("<source><job>").ok);  // a failed fetch counts for nothing
+  EXPECT_EQ(*index->Count(), 21u);
+  EXPECT_EQ(crawl(reduced).vanished, 1);  // missing in two successful crawls: gone
+  EXPECT_EQ(*index->Count(), 20u);
+  EXPECT_EQ(crawl(full).added, 1);  // listed again: back
 }
 
 TEST(CrawlTest, ExitCodeTwoWhenNothingSucceeds) {

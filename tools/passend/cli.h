@@ -16,6 +16,8 @@
 #include "normalizer/normalizer.h"
 #include "matcher/matcher.h"
 #include "normalizer/occupations.h"
+#include "crawler/crawl.h"
+#include "store/store.h"
 
 namespace passend::cli {
 
@@ -87,6 +89,25 @@ std::string TakeWord(std::vector<std::string>* argv);
 // Every *.json in `dir`, sorted by name. Bad files are reported via `errors` and skipped.
 StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const std::string& dir,
                                                        std::vector<std::string>* errors);
+
+// A vacancy is removed when its source has not listed it in this many successful crawls in a row.
+inline constexpr int kVanishGraceCrawls = 2;
+
+// The crawl's memory of what each source listed, kept in the store.
+class StoreVanishTracker : public VanishTracker {
+ public:
+  StoreVanishTracker(Store& store, int grace) : store_(store), grace_(grace) {}
+  StatusOr<std::vector<std::string>> Seen(const std::string& source, const std::vector<std::string>& keys) override {
+    return store_.TrackSourceKeys(source, keys, grace_);
+  }
+  Status Forget(const std::string& source, const std::vector<std::string>& keys) override {
+    return store_.ForgetSourceKeys(source, keys);
+  }
+
+ private:
+  Store& store_;
+  int grace_;
+};
 
 // Prints "passend <cmd>: error: <message>" to stderr.
 void PrintError(const std::string& cmd, const std::string& message);

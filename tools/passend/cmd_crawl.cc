@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "crawler/crawl.h"
+#include "store/store.h"
 #include "tools/passend/cli.h"
 
 namespace passend::cli {
@@ -68,7 +69,13 @@ int RunCrawl(const std::vector<std::string>& argv) {
   // robots.txt groups name the product token: the User-Agent's first word before "/".
   const std::string& agent = fetch_options.user_agent;
   const std::string token = agent.substr(0, agent.find_first_of("/ "));
-  auto report = Crawl(sources->sources, fetcher, normalizer, *index, ctx->today, callbacks, token);
+  auto store = Store::Open(ctx->StorePath());
+  if (!store.ok()) {
+    PrintError("crawl", store.status().message());
+    return kExitFailure;
+  }
+  StoreVanishTracker tracker(*store, kVanishGraceCrawls);
+  auto report = Crawl(sources->sources, fetcher, normalizer, *index, ctx->today, callbacks, token, &tracker);
   if (!report.ok()) {
     PrintError("crawl", report.status().message());
     return kExitFailure;
