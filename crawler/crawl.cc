@@ -7,19 +7,49 @@
 namespace passend {
 namespace {
 
-// Fetches and parses every URL of a source; any fetch or document error fails the source.
-StatusOr<ParsedFeed> FetchSource(const SourceConfig& source, Fetcher& fetcher, RobotsGate& robots) {
-  ParsedFeed all;
+// One source's fetch: the postings of its changed URLs and every URL's validators.
+struct FetchedSource {
+  ParsedFeed feed;
+  bool not_modified = false;  // every URL answered 304
+  std::vector<std::pair<std::string, Validators>> validators;
+};
+
+// Fetches every URL of a source, conditionally when `state` knows its validators. When only
+// some URLs are unchanged, those are fetched again in full: the vanish tracking needs every
+// posting the source lists. Any fetch or document error fails the source.
+StatusOr<FetchedSource> FetchSource(const SourceConfig& source, Fetcher& fetcher, RobotsGate& robots,
+                                    CrawlState* state) {
+  FetchedSource out;
+  std::vector<FetchResult> results;
+  size_t unchanged = 0;
   for (const std::string& url : source.urls) {
     PASSEND_RETURN_IF_ERROR(robots.Admit(url));
-    auto fetched = fetcher.Fetch(url, source.allow_file);
+    Validators known;
+    if (state) {
+      auto v = state->KnownValidators(url);
+      if (!v.ok()) return v.status();
+      known = *v;
+    }
+    auto fetched = fetcher.FetchIfChanged(url, source.allow_file, known);
     if (!fetched.ok()) return fetched.status();
-    auto parsed = ParseFeed(source.type, source.name, url, fetched->body);
-    if (!parsed.ok()) return parsed.status().WithContext(url);
-    for (auto& p : parsed->postings) all.postings.push_back(std::move(p));
-    for (auto& e : parsed->record_errors) all.record_errors.push_back(std::move(e));
+    unchanged += fetched->not_modified;
+    results.push_back(std::move(*fetched));
   }
-  return all;
+  out.not_modified = unchanged == source.urls.size() && unchanged > 0;
+  for (size_t i = 0; i < source.urls.size() && !out.not_modified; ++i) {
+    const std::string& url = source.urls[i];
+    if (results[i].not_modified) {
+      auto full = fetcher.Fetch(url, source.allow_file);
+      if (!full.ok()) return full.status();
+      results[i] = std::move(*full);
+    }
+    auto parsed = ParseFeed(source.type, source.name, url, results[i].body);
+    if (!parsed.ok()) return parsed.status().WithContext(url);
+    for (auto& p : parsed->postings) out.feed.postings.push_back(std::move(p));
+    for (auto& e : parsed->record_errors) out.feed.record_errors.push_back(std::move(e));
+  }
+  for (size_t i = 0; i < source.urls.size(); ++i) out.validators.emplace_back(source.urls[i], results[i].validators);
+  return out;
 }
 
 Status IndexPostings(const ParsedFeed& feed, const Normalizer& normalizer, VacancyIndex& index, Days today,
@@ -53,7 +83,7 @@ Status IndexPostings(const ParsedFeed& feed, const Normalizer& normalizer, Vacan
 
 // Removes what the source stopped listing, once the tracker says the grace period is over.
 // Keys come from the raw postings, so a record that failed to normalise this once is kept.
-Status RemoveVanished(const std::string& source, const ParsedFeed& feed, VanishTracker& tracker,
+Status RemoveVanished(const std::string& source, const ParsedFeed& feed, CrawlState& tracker,
                       VacancyIndex& index, SourceReport* report) {
   std::vector<std::string> keys;
   keys.reserve(feed.postings.size());
@@ -106,25 +136,31 @@ std::string SourceLine(const SourceReport& r) {
   return line + " postings=" + std::to_string(r.postings) + " new=" + std::to_string(r.added) +
          " updated=" + std::to_string(r.updated) + " unchanged=" + std::to_string(r.unchanged) +
          " expired=" + std::to_string(r.stale) + " vanished=" + std::to_string(r.vanished) +
-         " record_errors=" + std::to_string(r.record_errors);
+         " record_errors=" + std::to_string(r.record_errors) + (r.not_modified ? " not_modified=true" : "");
 }
 
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
                             const CrawlCallbacks& callbacks, const std::string& robots_token,
-                            VanishTracker* tracker) {
+                            CrawlState* tracker) {
   CrawlReport report;
   RobotsGate robots(fetcher, robots_token);
   for (const SourceConfig& source : sources) {
     SourceReport r;
     r.name = source.name;
-    auto feed = FetchSource(source, fetcher, robots);
-    if (!feed.ok()) {
-      r.error = feed.status().message();
+    auto fetched = FetchSource(source, fetcher, robots, tracker);
+    if (!fetched.ok()) {
+      r.error = fetched.status().message();
     } else {
-      r.postings = static_cast<int>(feed->postings.size());
-      PASSEND_RETURN_IF_ERROR(IndexPostings(*feed, normalizer, index, today, &r, callbacks));
-      if (tracker) PASSEND_RETURN_IF_ERROR(RemoveVanished(source.name, *feed, *tracker, index, &r));
+      r.not_modified = fetched->not_modified;
+      if (!fetched->not_modified) {
+        r.postings = static_cast<int>(fetched->feed.postings.size());
+        PASSEND_RETURN_IF_ERROR(IndexPostings(fetched->feed, normalizer, index, today, &r, callbacks));
+        if (tracker) PASSEND_RETURN_IF_ERROR(RemoveVanished(source.name, fetched->feed, *tracker, index, &r));
+      }
+      for (const auto& [url, v] : fetched->validators) {
+        if (tracker && !v.empty()) PASSEND_RETURN_IF_ERROR(tracker->RememberValidators(url, v));
+      }
       r.ok = true;
     }
     if (callbacks.on_source) callbacks.on_source(r);

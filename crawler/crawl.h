@@ -23,6 +23,7 @@ struct SourceReport {
   int added = 0, updated = 0, unchanged = 0, record_errors = 0;
   int stale = 0;  // postings already past validThrough: not indexed
   int vanished = 0;  // removed: no longer listed by the source for the grace period
+  bool not_modified = false;  // every URL answered 304: nothing parsed or indexed
 };
 
 struct CrawlReport {
@@ -45,11 +46,15 @@ struct CrawlCallbacks {
   std::function<void(const std::string&)> on_error;    // one line per record error
 };
 
-// Remembers which vacancies each source listed, so that one that vanished is removed after
-// a grace period. Only successful fetches count: a failed source never loses anything.
-class VanishTracker {
+// What the crawl remembers between runs: which vacancies each source listed, so that one
+// that vanished is removed after a grace period (only successful fetches count: a failed
+// source never loses anything), and each URL's validators for conditional fetches.
+class CrawlState {
  public:
-  virtual ~VanishTracker() = default;
+  virtual ~CrawlState() = default;
+  virtual StatusOr<Validators> KnownValidators(const std::string& url) = 0;
+  // Called after what the URL gave is committed to the index.
+  virtual Status RememberValidators(const std::string& url, const Validators& v) = 0;
   // The keys the source listed now; returns those it has not listed for the grace period.
   virtual StatusOr<std::vector<std::string>> Seen(const std::string& source, const std::vector<std::string>& keys) = 0;
   // Called once the returned keys are removed from the index and committed.
@@ -62,6 +67,6 @@ class VanishTracker {
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
                             const CrawlCallbacks& callbacks, const std::string& robots_token = "Passend",
-                            VanishTracker* tracker = nullptr);
+                            CrawlState* tracker = nullptr);
 
 }  // namespace passend

@@ -30,6 +30,17 @@ size_t WriteBody(char* data, size_t size, size_t n, void* userdata) {
   return bytes;
 }
 
+struct SlistDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+
+// A response header of the last request (after redirects), or "".
+std::string HeaderValue(CURL* c, const char* name) {
+  curl_header* h = nullptr;
+  if (curl_easy_header(c, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h || !h->value) return "";
+  return h->value;
+}
+
 }  // namespace
 
 CurlFetcher::CurlFetcher(FetchOptions options) : options_(std::move(options)) {
@@ -48,7 +59,20 @@ StatusOr<FetchResult> CurlFetcher::Fetch(const std::string& url, bool allow_file
 
 StatusOr<FetchResult> CurlFetcher::FetchAnyStatus(const std::string& url) { return Perform(url, false); }
 
-StatusOr<FetchResult> CurlFetcher::Perform(const std::string& url, bool allow_file) {
+StatusOr<FetchResult> CurlFetcher::FetchIfChanged(const std::string& url, bool allow_file, const Validators& known) {
+  auto result = Perform(url, allow_file, known.empty() ? nullptr : &known);
+  if (result.ok() && result->http_status == 304) {
+    result->not_modified = true;
+    if (result->validators.empty()) result->validators = known;
+    return result;
+  }
+  if (result.ok() && result->http_status != 0 && (result->http_status < 200 || result->http_status > 299)) {
+    return Status::Unavailable(url + ": HTTP " + std::to_string(result->http_status));
+  }
+  return result;
+}
+
+StatusOr<FetchResult> CurlFetcher::Perform(const std::string& url, bool allow_file, const Validators* known) {
   const bool is_file = StartsWith(ToLowerAscii(url), "file://");
   if (!is_file && !StartsWith(ToLowerAscii(url), "http://") && !StartsWith(ToLowerAscii(url), "https://")) {
     return Status::InvalidArgument(url + ": only http, https and configured file URLs are fetched");
@@ -73,6 +97,16 @@ StatusOr<FetchResult> CurlFetcher::Perform(const std::string& url, bool allow_fi
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, is_file ? "file" : "http,https");
   curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  std::unique_ptr<curl_slist, SlistDeleter> headers;
+  if (known && !is_file) {
+    curl_slist* list = nullptr;
+    if (!known->etag.empty()) list = curl_slist_append(list, ("If-None-Match: " + known->etag).c_str());
+    if (!known->last_modified.empty()) {
+      list = curl_slist_append(list, ("If-Modified-Since: " + known->last_modified).c_str());
+    }
+    headers.reset(list);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+  }
   const CURLcode rc = curl_easy_perform(c);
   if (sink.overflow) {
     return Status::Unavailable(url + ": body larger than " + std::to_string(options_.max_body_bytes) + " bytes");
@@ -83,6 +117,7 @@ StatusOr<FetchResult> CurlFetcher::Perform(const std::string& url, bool allow_fi
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.http_status);
   char* ct = nullptr;
   if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct) result.content_type = ct;
+  result.validators = {HeaderValue(c, "ETag"), HeaderValue(c, "Last-Modified")};
   char* eff = nullptr;
   if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff) result.final_url = eff;
   return result;

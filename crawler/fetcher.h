@@ -17,11 +17,21 @@ struct FetchOptions {
   long max_redirects = 5;
 };
 
+// What a server said about a document's version, sent back on the next fetch so an
+// unchanged document costs a 304 and no parsing.
+struct Validators {
+  std::string etag;
+  std::string last_modified;
+  bool empty() const { return etag.empty() && last_modified.empty(); }
+};
+
 struct FetchResult {
   long http_status = 0;  // 0 for file://
   std::string body;
   std::string content_type;
   std::string final_url;
+  Validators validators;      // from the answer's ETag and Last-Modified headers
+  bool not_modified = false;  // 304 to a conditional fetch: no body
 };
 
 class Fetcher {
@@ -33,6 +43,12 @@ class Fetcher {
   // Any HTTP answer, with its status (robots.txt needs to tell 404 from 503); an error only
   // when there was no answer at all. http and https only.
   virtual StatusOr<FetchResult> FetchAnyStatus(const std::string& url) = 0;
+  // Fetch with If-None-Match / If-Modified-Since from `known`; a 304 is a result with
+  // not_modified set. Fetchers that cannot do this fetch in full.
+  virtual StatusOr<FetchResult> FetchIfChanged(const std::string& url, bool allow_file, const Validators& known) {
+    (void)known;
+    return Fetch(url, allow_file);
+  }
 };
 
 class CurlFetcher : public Fetcher {
@@ -41,9 +57,10 @@ class CurlFetcher : public Fetcher {
   ~CurlFetcher() override;
   StatusOr<FetchResult> Fetch(const std::string& url, bool allow_file) override;
   StatusOr<FetchResult> FetchAnyStatus(const std::string& url) override;
+  StatusOr<FetchResult> FetchIfChanged(const std::string& url, bool allow_file, const Validators& known) override;
 
  private:
-  StatusOr<FetchResult> Perform(const std::string& url, bool allow_file);
+  StatusOr<FetchResult> Perform(const std::string& url, bool allow_file, const Validators* known = nullptr);
   FetchOptions options_;
 };
 

@@ -90,6 +90,14 @@ CREATE TABLE source_vacancy (
   PRIMARY KEY (source, vacancy_key)
 ) WITHOUT ROWID;
 )sql"},
+    // Each source URL's ETag and Last-Modified, for conditional fetches.
+    {4, R"sql(
+CREATE TABLE source_url (
+  url           TEXT PRIMARY KEY,
+  etag          TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT ''
+);
+)sql"},
 };
 
 

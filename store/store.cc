@@ -200,6 +200,23 @@ StatusOr<std::vector<std::string>> Store::TrackSourceKeys(const std::string& sou
   return vanished;
 }
 
+StatusOr<std::pair<std::string, std::string>> Store::UrlValidators(const std::string& url) {
+  Statement q(impl_->db.get(), "SELECT etag, last_modified FROM source_url WHERE url = ?1");
+  q.Bind(1, url);
+  const int rc = q.Step();
+  if (rc == SQLITE_DONE) return std::pair<std::string, std::string>();
+  if (rc != SQLITE_ROW) return impl_->Error("read validators of " + url);
+  return std::make_pair(q.Text(0), q.Text(1));
+}
+
+Status Store::SetUrlValidators(const std::string& url, const std::string& etag, const std::string& last_modified) {
+  Statement q(impl_->db.get(),
+              "INSERT INTO source_url (url, etag, last_modified) VALUES (?1, ?2, ?3) ON CONFLICT (url) DO UPDATE "
+              "SET etag = excluded.etag, last_modified = excluded.last_modified");
+  q.Bind(1, url).Bind(2, etag).Bind(3, last_modified);
+  return impl_->StepDone(q, "save validators of " + url);
+}
+
 Status Store::ForgetSourceKeys(const std::string& source, const std::vector<std::string>& keys) {
   return impl_->InTransaction([&]() -> Status {
     Statement q(impl_->db.get(), "DELETE FROM source_vacancy WHERE source = ?1 AND vacancy_key = ?2");

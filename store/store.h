@@ -125,6 +125,9 @@ class Store {
   // the source counts one more crawl missed; returns the keys missed `grace` crawls in a row.
   StatusOr<std::vector<std::string>> TrackSourceKeys(const std::string& source, const std::vector<std::string>& seen,
                                                      int grace);
+  // A source URL's validators from its last successful fetch ("" when unknown).
+  StatusOr<std::pair<std::string, std::string>> UrlValidators(const std::string& url);
+  Status SetUrlValidators(const std::string& url, const std::string& etag, const std::string& last_modified);
   // Drops keys once they are removed from the index.
   Status ForgetSourceKeys(const std::string& source, const std::vector<std::string>& keys);
 

@@ -244,7 +244,7 @@ TEST(CrawlTest, AVacancyGoneFromItsSourceIsRemovedAfterTwoSuccessfulCrawlsOnly) 
   auto index = VacancyIndex::OpenWritable(dir + "/index");
   auto store = Store::Open(dir + "/p.db");
   ASSERT_TRUE(index.ok() && store.ok());
-  cli::StoreVanishTracker tracker(*store, cli::kVanishGraceCrawls);
+  cli::StoreCrawlState tracker(*store, cli::kVanishGraceCrawls);
   MapFetcher fetcher;
   const std::string full = Bundled("feeds/werkstation.xml");
   const size_t second_job = full.find("<job>", full.find("<job>") + 1);

@@ -225,6 +225,33 @@ TEST_F(EndToEndTest, RobotsTxtIsObeyedAndAnUnreadableOneSkipsTheSite) {
       << r.err;
 }
 
+TEST_F(EndToEndTest, AnUnchangedFeedCostsA304AndNoParsing) {
+  test::TestHttpServer site(test::DataDir());
+  site.VersionedRoute("/feed.xml", "application/xml");
+  const std::string feed = test::ReadText(test::DataDir() + "/feeds/werkstation.xml");
+  site.SetDocument("/feed.xml", feed, "\"v1\"");
+  test::WriteText(dir_ + "/one.json", "{\"sources\": [{\"name\": \"ws\", \"type\": \"xml-indeed\", \"url\": \"" +
+                                          site.Url("/feed.xml") + "\"}]}");
+  const auto first = Passend({"crawl", "--sources", dir_ + "/one.json"});
+  EXPECT_NE(first.out.find("source=ws status=ok postings=22 new=21"), std::string::npos) << first.out;
+  const auto second = Passend({"crawl", "--sources", dir_ + "/one.json"});
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_NE(second.out.find("source=ws status=ok postings=0 new=0 updated=0 unchanged=0 expired=0 vanished=0 "
+                            "record_errors=0 not_modified=true"),
+            std::string::npos)
+      << second.out;
+  EXPECT_EQ(site.FullAnswers("/feed.xml"), 1);
+  EXPECT_EQ(site.NotModifiedAnswers("/feed.xml"), 1);
+  // A 304 is not a crawl in which the vacancies went missing.
+  for (int i = 0; i < 2; ++i) Passend({"crawl", "--sources", dir_ + "/one.json"});
+  site.SetDocument("/feed.xml", feed, "\"v2\"");  // changed: fetched and parsed again
+  const auto third = Passend({"crawl", "--sources", dir_ + "/one.json"});
+  EXPECT_NE(third.out.find("source=ws status=ok postings=22 new=0 updated=0 unchanged=21 expired=1 vanished=0"),
+            std::string::npos)
+      << third.out;
+  EXPECT_EQ(site.FullAnswers("/feed.xml"), 2);
+}
+
 TEST_F(EndToEndTest, BadCandidateFilesGiveOneClearLine) {
   ASSERT_EQ(Passend({"crawl", "--sources", dir_ + "/sources.json"}).exit_code, 0);
   test::WriteText(dir_ + "/c/wrongtype.json", R"({"id": "x", "name": "X", "email": "x@v.invalid", "fml": {},

@@ -28,6 +28,39 @@ void TestHttpServer::Route(const std::string& path, int status, const std::strin
   });
 }
 
+void TestHttpServer::VersionedRoute(const std::string& path, const std::string& content_type) {
+  server_->Get(path, [this, path, content_type](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(mu_);
+    Versioned& doc = versioned_[path];
+    res.set_header("ETag", doc.etag);
+    if (req.get_header_value("If-None-Match") == doc.etag) {
+      ++doc.not_modified;
+      res.status = 304;
+      return;
+    }
+    ++doc.full;
+    res.set_content(doc.body, content_type.c_str());
+  });
+}
+
+void TestHttpServer::SetDocument(const std::string& path, const std::string& body, const std::string& etag) {
+  std::lock_guard<std::mutex> lock(mu_);
+  versioned_[path].body = body;
+  versioned_[path].etag = etag;
+}
+
+int TestHttpServer::FullAnswers(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = versioned_.find(path);
+  return it == versioned_.end() ? 0 : it->second.full;
+}
+
+int TestHttpServer::NotModifiedAnswers(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = versioned_.find(path);
+  return it == versioned_.end() ? 0 : it->second.not_modified;
+}
+
 std::string TestHttpServer::Url(const std::string& path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + path;
 }

@@ -2,7 +2,9 @@
 // thread. Serves a directory plus fixed routes that can return any status and body.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -19,10 +21,24 @@ class TestHttpServer {
 
   // A fixed answer for `path` (registered before the first request).
   void Route(const std::string& path, int status, const std::string& content_type, const std::string& body);
+  // A document with an ETag that answers 304 to a matching If-None-Match (registered before
+  // the first request); SetDocument changes its body and ETag at any time.
+  void VersionedRoute(const std::string& path, const std::string& content_type);
+  void SetDocument(const std::string& path, const std::string& body, const std::string& etag);
+  // How often the versioned document was sent in full, and answered with 304.
+  int FullAnswers(const std::string& path) const;
+  int NotModifiedAnswers(const std::string& path) const;
+
   std::string Url(const std::string& path) const;
   int port() const { return port_; }
 
  private:
+  struct Versioned {
+    std::string body, etag;
+    int full = 0, not_modified = 0;
+  };
+  mutable std::mutex mu_;
+  std::map<std::string, Versioned> versioned_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;

@@ -93,15 +93,23 @@ StatusOr<std::vector<CandidateProfile>> LoadCandidates(const Context& ctx, const
 // A vacancy is removed when its source has not listed it in this many successful crawls in a row.
 inline constexpr int kVanishGraceCrawls = 2;
 
-// The crawl's memory of what each source listed, kept in the store.
-class StoreVanishTracker : public VanishTracker {
+// The crawl's memory (what each source listed, each URL's validators), kept in the store.
+class StoreCrawlState : public CrawlState {
  public:
-  StoreVanishTracker(Store& store, int grace) : store_(store), grace_(grace) {}
+  StoreCrawlState(Store& store, int grace) : store_(store), grace_(grace) {}
   StatusOr<std::vector<std::string>> Seen(const std::string& source, const std::vector<std::string>& keys) override {
     return store_.TrackSourceKeys(source, keys, grace_);
   }
   Status Forget(const std::string& source, const std::vector<std::string>& keys) override {
     return store_.ForgetSourceKeys(source, keys);
+  }
+  StatusOr<Validators> KnownValidators(const std::string& url) override {
+    auto v = store_.UrlValidators(url);
+    if (!v.ok()) return v.status();
+    return Validators{v->first, v->second};
+  }
+  Status RememberValidators(const std::string& url, const Validators& v) override {
+    return store_.SetUrlValidators(url, v.etag, v.last_modified);
   }
 
  private:

@@ -74,7 +74,7 @@ int RunCrawl(const std::vector<std::string>& argv) {
     PrintError("crawl", store.status().message());
     return kExitFailure;
   }
-  StoreVanishTracker tracker(*store, kVanishGraceCrawls);
+  StoreCrawlState tracker(*store, kVanishGraceCrawls);
   auto report = Crawl(sources->sources, fetcher, normalizer, *index, ctx->today, callbacks, token, &tracker);
   if (!report.ok()) {
     PrintError("crawl", report.status().message());
