@@ -2,7 +2,12 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <memory>
+#include <random>
+#include <thread>
 
 #include "common/text.h"
 
@@ -41,6 +46,44 @@ std::string HeaderValue(CURL* c, const char* name) {
   return h->value;
 }
 
+// Failures that may pass when tried again; a redirect loop or a bad URL will not.
+bool IsNetworkError(CURLcode rc) {
+  switch (rc) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_BAD_CONTENT_ENCODING:
+    case CURLE_SSL_CONNECT_ERROR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Retry-After as seconds ("120") or an HTTP date; -1 when absent or unreadable.
+double RetryAfterSeconds(const std::string& value) {
+  if (value.empty()) return -1;
+  char* end = nullptr;
+  const double seconds = std::strtod(value.c_str(), &end);
+  if (end != value.c_str() && *end == '\0') return seconds >= 0 ? seconds : -1;
+  const time_t at = curl_getdate(value.c_str(), nullptr);
+  if (at < 0) return -1;
+  return std::max(0.0, static_cast<double>(at - std::time(nullptr)));
+}
+
+// An answer other than 2xx as an error naming the URL, the status and the attempts.
+StatusOr<FetchResult> Require2xx(const std::string& url, StatusOr<FetchResult> result) {
+  if (!result.ok() || result->http_status == 0 || (result->http_status >= 200 && result->http_status <= 299)) {
+    return result;
+  }
+  const std::string tries = result->attempts > 1 ? " (after " + std::to_string(result->attempts) + " attempts)" : "";
+  return Status::Unavailable(url + ": HTTP " + std::to_string(result->http_status) + tries);
+}
+
 }  // namespace
 
 CurlFetcher::CurlFetcher(FetchOptions options) : options_(std::move(options)) {
@@ -50,26 +93,40 @@ CurlFetcher::CurlFetcher(FetchOptions options) : options_(std::move(options)) {
 CurlFetcher::~CurlFetcher() { curl_global_cleanup(); }
 
 StatusOr<FetchResult> CurlFetcher::Fetch(const std::string& url, bool allow_file) {
-  auto result = Perform(url, allow_file);
-  if (result.ok() && result->http_status != 0 && (result->http_status < 200 || result->http_status > 299)) {
-    return Status::Unavailable(url + ": HTTP " + std::to_string(result->http_status));
-  }
-  return result;
+  return Require2xx(url, PerformRetrying(url, allow_file));
 }
 
-StatusOr<FetchResult> CurlFetcher::FetchAnyStatus(const std::string& url) { return Perform(url, false); }
+StatusOr<FetchResult> CurlFetcher::FetchAnyStatus(const std::string& url) { return PerformRetrying(url, false); }
 
 StatusOr<FetchResult> CurlFetcher::FetchIfChanged(const std::string& url, bool allow_file, const Validators& known) {
-  auto result = Perform(url, allow_file, known.empty() ? nullptr : &known);
+  auto result = PerformRetrying(url, allow_file, known.empty() ? nullptr : &known);
   if (result.ok() && result->http_status == 304) {
     result->not_modified = true;
     if (result->validators.empty()) result->validators = known;
     return result;
   }
-  if (result.ok() && result->http_status != 0 && (result->http_status < 200 || result->http_status > 299)) {
-    return Status::Unavailable(url + ": HTTP " + std::to_string(result->http_status));
+  return Require2xx(url, std::move(result));
+}
+
+StatusOr<FetchResult> CurlFetcher::PerformRetrying(const std::string& url, bool allow_file, const Validators* known) {
+  std::mt19937 rng(std::random_device{}());
+  for (int attempt = 1;; ++attempt) {
+    auto result = Perform(url, allow_file, known);
+    const bool network_error = !result.ok() && result.status().code() == StatusCode::kUnavailable;
+    const long http = result.ok() ? result->http_status : 0;
+    const bool retry = network_error || http == 429 || (http >= 500 && http <= 599);
+    if (!retry || attempt > options_.retries) {
+      if (result.ok()) result->attempts = attempt;
+      if (network_error && attempt > 1) {
+        return Status::Unavailable(result.status().message() + " (after " + std::to_string(attempt) + " attempts)");
+      }
+      return result;
+    }
+    const double backoff = static_cast<double>(options_.backoff_ms << (attempt - 1)) / 1000.0;
+    double wait = std::uniform_real_distribution<double>(backoff / 2, backoff)(rng);
+    if (result.ok() && result->retry_after_s >= 0) wait = std::min(result->retry_after_s, options_.max_retry_after_s);
+    std::this_thread::sleep_for(std::chrono::duration<double>(wait));
   }
-  return result;
 }
 
 StatusOr<FetchResult> CurlFetcher::Perform(const std::string& url, bool allow_file, const Validators* known) {
@@ -109,15 +166,17 @@ StatusOr<FetchResult> CurlFetcher::Perform(const std::string& url, bool allow_fi
   }
   const CURLcode rc = curl_easy_perform(c);
   if (sink.overflow) {
-    return Status::Unavailable(url + ": body larger than " + std::to_string(options_.max_body_bytes) + " bytes");
+    return Status::InvalidArgument(url + ": body larger than " + std::to_string(options_.max_body_bytes) + " bytes");
   }
   if (rc != CURLE_OK) {
-    return Status::Unavailable(url + ": " + (error[0] ? std::string(error) : curl_easy_strerror(rc)));
+    const std::string what = url + ": " + (error[0] ? std::string(error) : curl_easy_strerror(rc));
+    return IsNetworkError(rc) ? Status::Unavailable(what) : Status::InvalidArgument(what);
   }
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.http_status);
   char* ct = nullptr;
   if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct) result.content_type = ct;
   result.validators = {HeaderValue(c, "ETag"), HeaderValue(c, "Last-Modified")};
+  result.retry_after_s = RetryAfterSeconds(HeaderValue(c, "Retry-After"));
   char* eff = nullptr;
   if (curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff) result.final_url = eff;
   return result;

@@ -15,6 +15,11 @@ struct FetchOptions {
   long total_timeout_s = 120;
   size_t max_body_bytes = 64u << 20;  // 64 MiB
   long max_redirects = 5;
+  // 5xx, 429 and network errors are tried again this often, waiting backoff_ms doubled each
+  // time with jitter, or what Retry-After says (at most max_retry_after_s). Other 4xx never.
+  int retries = 3;
+  long backoff_ms = 1000;
+  double max_retry_after_s = 120;
 };
 
 // What a server said about a document's version, sent back on the next fetch so an
@@ -32,6 +37,8 @@ struct FetchResult {
   std::string final_url;
   Validators validators;      // from the answer's ETag and Last-Modified headers
   bool not_modified = false;  // 304 to a conditional fetch: no body
+  double retry_after_s = -1;  // the Retry-After header in seconds, when given
+  int attempts = 1;           // fetches it took
 };
 
 class Fetcher {
@@ -60,7 +67,10 @@ class CurlFetcher : public Fetcher {
   StatusOr<FetchResult> FetchIfChanged(const std::string& url, bool allow_file, const Validators& known) override;
 
  private:
+  // One request; transient failures (network errors) are Unavailable, others InvalidArgument.
   StatusOr<FetchResult> Perform(const std::string& url, bool allow_file, const Validators* known = nullptr);
+  // Perform, again after 5xx, 429 and network errors, with backoff or Retry-After.
+  StatusOr<FetchResult> PerformRetrying(const std::string& url, bool allow_file, const Validators* known = nullptr);
   FetchOptions options_;
 };
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 
@@ -7,6 +8,7 @@
 #include "crawler/crawl.h"
 #include "crawler/sources.h"
 #include "store/store.h"
+#include "tests/http_server.h"
 #include "tests/test_util.h"
 #include "tools/passend/cli.h"
 
@@ -265,6 +267,49 @@ TEST(CrawlTest, AVacancyGoneFromItsSourceIsRemovedAfterTwoSuccessfulCrawlsOnly) 
   EXPECT_EQ(crawl(reduced).vanished, 1);  // missing in two successful crawls: gone
   EXPECT_EQ(*index->Count(), 20u);
   EXPECT_EQ(crawl(full).added, 1);  // listed again: back
+}
+
+FetchOptions QuickRetries() {
+  FetchOptions o;
+  o.retries = 2;
+  o.backoff_ms = 10;
+  return o;
+}
+
+TEST(FetcherTest, ServerErrorsAndTooManyRequestsAreRetriedHonouringRetryAfter) {
+  test::TestHttpServer server(test::DataDir());
+  server.FlakyRoute("/busy.xml", 2, 503, "0", "<source/>");
+  server.FlakyRoute("/slow-down.xml", 1, 429, "1", "<source/>");
+  CurlFetcher fetcher(QuickRetries());
+  auto busy = fetcher.Fetch(server.Url("/busy.xml"), false);
+  ASSERT_TRUE(busy.ok()) << busy.status().message();
+  EXPECT_EQ(busy->attempts, 3);
+  EXPECT_EQ(server.Requests("/busy.xml"), 3);
+  const auto start = std::chrono::steady_clock::now();
+  auto slow = fetcher.Fetch(server.Url("/slow-down.xml"), false);
+  ASSERT_TRUE(slow.ok());
+  EXPECT_GE(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 0.9);  // Retry-After: 1
+}
+
+TEST(FetcherTest, OtherClientErrorsAreNotRetriedAndRetriesStop) {
+  test::TestHttpServer server(test::DataDir());
+  server.FlakyRoute("/gone.xml", 100, 410, "", "");
+  server.FlakyRoute("/down.xml", 100, 500, "", "");
+  CurlFetcher fetcher(QuickRetries());
+  auto gone = fetcher.Fetch(server.Url("/gone.xml"), false);
+  EXPECT_EQ(gone.status().message(), server.Url("/gone.xml") + ": HTTP 410");
+  EXPECT_EQ(server.Requests("/gone.xml"), 1);
+  auto down = fetcher.Fetch(server.Url("/down.xml"), false);
+  EXPECT_EQ(down.status().message(), server.Url("/down.xml") + ": HTTP 500 (after 3 attempts)");
+  EXPECT_EQ(server.Requests("/down.xml"), 3);
+  int port = 0;
+  {
+    test::TestHttpServer closed(test::DataDir());
+    port = closed.port();
+  }
+  auto refused = fetcher.Fetch("http://127.0.0.1:" + std::to_string(port) + "/x.xml", false);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("(after 3 attempts)"), std::string::npos) << refused.status().message();
 }
 
 TEST(CrawlTest, ExitCodeTwoWhenNothingSucceeds) {

@@ -61,6 +61,30 @@ int TestHttpServer::NotModifiedAnswers(const std::string& path) const {
   return it == versioned_.end() ? 0 : it->second.not_modified;
 }
 
+void TestHttpServer::FlakyRoute(const std::string& path, int failures, int status, const std::string& retry_after,
+                                const std::string& body) {
+  server_->Get(path, [=, this](const httplib::Request&, httplib::Response& res) {
+    int n = 0;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      n = ++requests_[path];
+    }
+    if (n <= failures) {
+      res.status = status;
+      if (!retry_after.empty()) res.set_header("Retry-After", retry_after);
+      res.set_content("later", "text/plain");
+      return;
+    }
+    res.set_content(body, "application/xml");
+  });
+}
+
+int TestHttpServer::Requests(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = requests_.find(path);
+  return it == requests_.end() ? 0 : it->second;
+}
+
 std::string TestHttpServer::Url(const std::string& path) const {
   return "http://127.0.0.1:" + std::to_string(port_) + path;
 }

@@ -29,6 +29,12 @@ class TestHttpServer {
   int FullAnswers(const std::string& path) const;
   int NotModifiedAnswers(const std::string& path) const;
 
+  // Answers `status` (with Retry-After when not empty) to the first `failures` requests,
+  // then `body` with 200. Requests() counts every request to the path.
+  void FlakyRoute(const std::string& path, int failures, int status, const std::string& retry_after,
+                  const std::string& body);
+  int Requests(const std::string& path) const;
+
   std::string Url(const std::string& path) const;
   int port() const { return port_; }
 
@@ -39,6 +45,7 @@ class TestHttpServer {
   };
   mutable std::mutex mu_;
   std::map<std::string, Versioned> versioned_;
+  std::map<std::string, int> requests_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;
