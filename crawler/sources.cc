@@ -38,6 +38,15 @@ StatusOr<SourcesFile> LoadSources(const std::string& path) {
   FieldReader top(*doc, path);
   SourcesFile out;
   out.user_agent = top.String("user_agent");
+  out.retries = top.Int("retries");
+  out.retry_backoff_ms = top.Int("retry_backoff_ms");
+  PASSEND_RETURN_IF_ERROR(top.status());
+  if (out.retries && (*out.retries < 0 || *out.retries > 10)) {
+    return Status::InvalidArgument(path + ": retries: expected 0 to 10");
+  }
+  if (out.retry_backoff_ms && (*out.retry_backoff_ms < 0 || *out.retry_backoff_ms > 600000)) {
+    return Status::InvalidArgument(path + ": retry_backoff_ms: expected 0 to 600000");
+  }
   const rapidjson::Value* list = top.Get("sources");
   if (!list || !list->IsArray()) return Status::InvalidArgument(path + ": sources: expected an array");
   const auto base = std::filesystem::absolute(path).parent_path();

@@ -1,6 +1,7 @@
 // Source configuration (sources.json, format in docs/sources.md).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct SourceConfig {
 
 struct SourcesFile {
   std::string user_agent;  // empty = the default
+  std::optional<long> retries;           // FetchOptions::retries when given
+  std::optional<long> retry_backoff_ms;  // FetchOptions::backoff_ms when given
   std::vector<SourceConfig> sources;
 };
 

@@ -189,6 +189,13 @@ TEST(SourcesTest, UnknownTypeAndDuplicateNamesAreConfigErrors) {
   auto missing = LoadSources(dir + "/none.json");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().message(), dir + "/none.json: no such file");
+  test::WriteText(dir + "/c.json", R"({"retries": 50, "sources": []})");
+  EXPECT_EQ(LoadSources(dir + "/c.json").status().message(), dir + "/c.json: retries: expected 0 to 10");
+  test::WriteText(dir + "/d.json", R"({"retries": 1, "retry_backoff_ms": 250, "sources": []})");
+  auto d = LoadSources(dir + "/d.json");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->retries, 1);
+  EXPECT_EQ(d->retry_backoff_ms, 250);
 }
 
 // In-memory fetcher for crawl-loop tests; the end-to-end test uses a real HTTP server.

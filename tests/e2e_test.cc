@@ -207,7 +207,7 @@ TEST_F(EndToEndTest, RobotsTxtIsObeyedAndAnUnreadableOneSkipsTheSite) {
     return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\", \"url\": \"" + url + "\"}";
   };
   test::WriteText(dir_ + "/robots.json",
-                  "{\"sources\": [" + source("toegestaan", "xml-indeed", strict.Url("/feeds/werkstation.xml")) + ", " +
+                  "{\"retry_backoff_ms\": 10, \"sources\": [" + source("toegestaan", "xml-indeed", strict.Url("/feeds/werkstation.xml")) + ", " +
                       source("verboden", "json-recruitee", strict.Url("/feeds/zorg-en-werk-offers.json")) + ", " +
                       source("onbereikbaar", "xml-indeed", down.Url("/feeds/werkstation.xml")) + ", " +
                       source("geen-robots", "json-recruitee", server_->Url("/feeds/zorg-en-werk-offers.json")) + "]}");

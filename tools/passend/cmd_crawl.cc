@@ -58,6 +58,8 @@ int RunCrawl(const std::vector<std::string>& argv) {
   }
   FetchOptions fetch_options;
   if (!sources->user_agent.empty()) fetch_options.user_agent = sources->user_agent;
+  if (sources->retries) fetch_options.retries = static_cast<int>(*sources->retries);
+  if (sources->retry_backoff_ms) fetch_options.backoff_ms = *sources->retry_backoff_ms;
   CurlFetcher fetcher(fetch_options);
   const Normalizer normalizer(ctx->normalizer_data());
   CrawlCallbacks callbacks;
