@@ -326,5 +326,16 @@ TEST_F(SmtpAlertsTest, TheCoachSummaryListsEachClientOnceAWeek) {
   EXPECT_EQ(sink.Messages().size(), 3u);  // Anna, Sanne, and the one summary
 }
 
+TEST_F(SmtpAlertsTest, BadNumbersInOptionsAreNamedBeforeAnyMail) {
+  const auto threads = Passend({"alerts", "--threads", "9"});
+  EXPECT_EQ(threads.exit_code, 2);
+  EXPECT_EQ(threads.err, "passend alerts: error: --threads: expected a whole number from 1 to 8, got \"9\"\n");
+  const auto max = Passend({"alerts", "--max-candidates", "12abc"});
+  EXPECT_EQ(max.err, "passend alerts: error: --max-candidates: expected a whole number from 10 to 5000, got \"12abc\"\n");
+  const auto attempts = Passend({"alerts", "--smtp", "smtp://127.0.0.1:1", "--smtp-attempts", "0"});
+  EXPECT_EQ(attempts.err, "passend alerts: error: --smtp-attempts: expected a whole number from 1 to 20, got \"0\"\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/outbox"));
+}
+
 }  // namespace
 }  // namespace passend

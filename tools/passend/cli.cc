@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 #include "common/file.h"
 #include "common/text.h"
@@ -59,6 +60,17 @@ std::string Args::GetOr(const std::string& name, const std::string& fallback) co
 }
 
 bool Args::Has(const std::string& name) const { return values_.count(name) > 0; }
+
+StatusOr<long> IntOption(const Args& args, const std::string& name, long fallback, long min, long max) {
+  const auto text = args.Get(name);
+  if (!text) return fallback;
+  const auto value = ParseInt(*text);
+  if (value && *value >= min && *value <= max) return *value;
+  const std::string range = max == std::numeric_limits<long>::max() ? "of at least " + std::to_string(min)
+                                                                       : "from " + std::to_string(min) + " to " +
+                                                                             std::to_string(max);
+  return Status::InvalidArgument("--" + name + ": expected a whole number " + range + ", got \"" + *text + "\"");
+}
 
 std::string DefaultShareDir() {
   const char* env_share = std::getenv("PASSEND_SHARE_DIR");

@@ -40,6 +40,9 @@ class Args {
   std::map<std::string, std::string> values_;
 };
 
+// A whole-number option from `min` to `max` (`fallback` when absent); the error names it.
+StatusOr<long> IntOption(const Args& args, const std::string& name, long fallback, long min, long max);
+
 // Options every subcommand takes: --data-dir, --share-dir, --today, --by.
 inline const std::vector<std::string> kCommonOptions = {"data-dir", "share-dir", "today", "by"};
 

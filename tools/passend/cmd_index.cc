@@ -1,6 +1,7 @@
 // passend index: bulk-load normalised vacancies from JSON Lines into the index.
 #include <cstdio>
 #include <fstream>
+#include <limits>
 
 #include "indexer/ingest.h"
 #include "common/text.h"
@@ -24,9 +25,9 @@ int RunIndex(const std::vector<std::string>& argv) {
   auto inv = Begin("index", kHelp, argv, {"jsonl", "batch"}, {}, &exit_code);
   if (!inv) return exit_code;
   const auto path = inv->args.Get("jsonl");
-  const auto batch = ParseInt(inv->args.GetOr("batch", "50000"));
-  if (!path || !batch || *batch < 1) {
-    PrintError("index", !path ? "--jsonl FILE is required" : "--batch: expected a whole number of at least 1");
+  const auto batch = IntOption(inv->args, "batch", 50000, 1, std::numeric_limits<long>::max());
+  if (!path || !batch.ok()) {
+    PrintError("index", !path ? "--jsonl FILE is required" : batch.status().message());
     return kExitFailure;
   }
   std::ifstream in(*path);

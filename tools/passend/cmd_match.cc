@@ -1,6 +1,7 @@
 // passend match: ranked vacancies for one candidate, with verdicts and reasons.
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "indexer/index.h"
 #include "matcher/matcher.h"
@@ -55,9 +56,9 @@ int RunMatch(const std::vector<std::string>& argv) {
   }
   MatchOptions options = *base;
   options.include_excluded = args->Has("include-excluded");
-  const auto limit = ParseInt(args->GetOr("limit", "20"));
-  if (!limit || *limit < 1) {
-    PrintError("match", "--limit: expected a whole number of at least 1");
+  const auto limit = IntOption(*args, "limit", 20, 1, std::numeric_limits<long>::max());
+  if (!limit.ok()) {
+    PrintError("match", limit.status().message());
     return kExitFailure;
   }
   options.limit = static_cast<int>(*limit);
