@@ -33,9 +33,9 @@ StatusOr<std::vector<Store::AuditEntry>> Store::AuditLog(const std::string& cand
               "SELECT at, actor, action, candidate_id, detail FROM audit WHERE candidate_id = ?1 ORDER BY id");
   q.Bind(1, candidate_id);
   std::vector<AuditEntry> out;
-  int step;
-  while ((step = q.Step()) == SQLITE_ROW) out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4)});
-  if (step != SQLITE_DONE) return impl_->Error("read audit log");
+  PASSEND_RETURN_IF_ERROR(impl_->CollectRows(
+      q, &out, [](Statement& r) { return AuditEntry{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)}; },
+      "read audit log"));
   return out;
 }
 
@@ -59,9 +59,8 @@ StatusOr<std::optional<Coach>> Store::GetCoach(const std::string& id) {
 StatusOr<std::vector<Coach>> Store::ListCoaches() {
   Statement q(impl_->db.get(), "SELECT id, name, email FROM coach ORDER BY id");
   std::vector<Coach> out;
-  int step;
-  while ((step = q.Step()) == SQLITE_ROW) out.push_back({q.Text(0), q.Text(1), q.Text(2)});
-  if (step != SQLITE_DONE) return impl_->Error("list coaches");
+  PASSEND_RETURN_IF_ERROR(
+      impl_->CollectRows(q, &out, [](Statement& r) { return Coach{r.Text(0), r.Text(1), r.Text(2)}; }, "list coaches"));
   return out;
 }
 
@@ -126,9 +125,9 @@ StatusOr<std::vector<StoredCandidate>> Store::ListCandidates(const std::string& 
               "SELECT id, IFNULL(coach_id, ''), profile, updated_at FROM candidate WHERE id > ?1 ORDER BY id LIMIT ?2");
   q.Bind(1, after_id).Bind(2, limit);
   std::vector<StoredCandidate> out;
-  int step;
-  while ((step = q.Step()) == SQLITE_ROW) out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3)});
-  if (step != SQLITE_DONE) return impl_->Error("list candidates");
+  PASSEND_RETURN_IF_ERROR(impl_->CollectRows(
+      q, &out, [](Statement& r) { return StoredCandidate{r.Text(0), r.Text(1), r.Text(2), r.Text(3)}; },
+      "list candidates"));
   return out;
 }
 
@@ -173,11 +172,12 @@ StatusOr<std::vector<DossierEvent>> Store::DossierEvents(const std::string& cand
               "WHERE candidate_id = ?1 AND day >= ?2 AND day <= ?3 ORDER BY day, id");
   q.Bind(1, candidate_id).Bind(2, from).Bind(3, to);
   std::vector<DossierEvent> out;
-  int step;
-  while ((step = q.Step()) == SQLITE_ROW) {
-    out.push_back({candidate_id, q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5), q.Text(6)});
-  }
-  if (step != SQLITE_DONE) return impl_->Error("read dossier of " + candidate_id);
+  PASSEND_RETURN_IF_ERROR(impl_->CollectRows(
+      q, &out,
+      [&](Statement& r) {
+        return DossierEvent{candidate_id, r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
+      },
+      "read dossier of " + candidate_id));
   return out;
 }
 

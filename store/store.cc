@@ -87,13 +87,25 @@ Status Store::Impl::ReadAlertItems(AlertRecord* a) const {
                   "SELECT vacancy_key, rank, verdict, score, travel_minutes, wage_ratio, title, employer, place, url, "
                   "checks FROM alert_item WHERE candidate_id = ?1 AND week = ?2 ORDER BY rank");
   items.Bind(1, a->candidate_id).Bind(2, a->week);
-  int step;
-  while ((step = items.Step()) == SQLITE_ROW) {
-    a->items.push_back({items.Text(0), items.Int(1), items.Text(2), items.Double(3), items.OptDouble(4),
-                        items.OptDouble(5), items.Text(6), items.Text(7), items.Text(8), items.Text(9),
-                        SplitLines(items.Text(10))});
-  }
-  return step == SQLITE_DONE ? Status::Ok() : Error("read alert items");
+  return CollectRows(
+      items, &a->items,
+      [](Statement& r) {
+        return AlertItem{r.Text(0), r.Int(1), r.Text(2), r.Double(3), r.OptDouble(4), r.OptDouble(5),
+                         r.Text(6), r.Text(7), r.Text(8), r.Text(9), SplitLines(r.Text(10))};
+      },
+      "read alert items");
+}
+
+StatusOr<std::vector<AlertRecord>> Store::Impl::ReadAlerts(Statement& q, const std::string& candidate_id) const {
+  std::vector<AlertRecord> out;
+  PASSEND_RETURN_IF_ERROR(CollectRows(
+      q, &out,
+      [&](Statement& r) {
+        return AlertRecord{candidate_id, r.Text(0), StatusFromName(r.Text(1)), r.Text(2), r.Text(3), {}};
+      },
+      "read alerts of " + candidate_id));
+  for (AlertRecord& a : out) PASSEND_RETURN_IF_ERROR(ReadAlertItems(&a));
+  return out;
 }
 
 StatusOr<std::vector<AlertRecord>> Store::AlertsBetween(const std::string& candidate_id, const std::string& from_week,
@@ -102,14 +114,7 @@ StatusOr<std::vector<AlertRecord>> Store::AlertsBetween(const std::string& candi
               "SELECT week, status, message_id, created_on FROM alert WHERE candidate_id = ?1 AND week >= ?2 "
               "AND week <= ?3 ORDER BY week");
   q.Bind(1, candidate_id).Bind(2, from_week).Bind(3, to_week);
-  std::vector<AlertRecord> out;
-  int step;
-  while ((step = q.Step()) == SQLITE_ROW) {
-    out.push_back({candidate_id, q.Text(0), StatusFromName(q.Text(1)), q.Text(2), q.Text(3), {}});
-  }
-  if (step != SQLITE_DONE) return impl_->Error("read alerts of " + candidate_id);
-  for (AlertRecord& a : out) PASSEND_RETURN_IF_ERROR(impl_->ReadAlertItems(&a));
-  return out;
+  return impl_->ReadAlerts(q, candidate_id);
 }
 
 StatusOr<std::optional<AlertRecord>> Store::GetAlert(const std::string& candidate_id, const std::string& week) {
@@ -192,9 +197,7 @@ StatusOr<std::vector<std::string>> Store::TrackSourceKeys(const std::string& sou
     }
     Statement gone(db, "SELECT vacancy_key FROM source_vacancy WHERE source = ?1 AND missed >= ?2");
     gone.Bind(1, source).Bind(2, grace);
-    int step;
-    while ((step = gone.Step()) == SQLITE_ROW) vanished.push_back(gone.Text(0));
-    return step == SQLITE_DONE ? Status::Ok() : impl_->Error("track source " + source);
+    return impl_->CollectRows(gone, &vanished, [](Statement& r) { return r.Text(0); }, "track source " + source);
   });
   if (!s.ok()) return s;
   return vanished;
@@ -244,17 +247,10 @@ Status Store::AbandonAlert(const std::string& candidate_id, const std::string& w
 
 StatusOr<std::vector<AlertRecord>> Store::PendingAlerts(const std::string& candidate_id) {
   Statement q(impl_->db.get(),
-              "SELECT week, message_id, created_on FROM alert WHERE candidate_id = ?1 AND status = 'pending' "
+              "SELECT week, status, message_id, created_on FROM alert WHERE candidate_id = ?1 AND status = 'pending' "
               "ORDER BY week");
   q.Bind(1, candidate_id);
-  std::vector<AlertRecord> out;
-  int step;
-  while ((step = q.Step()) == SQLITE_ROW) {
-    out.push_back({candidate_id, q.Text(0), AlertStatus::kPending, q.Text(1), q.Text(2), {}});
-  }
-  if (step != SQLITE_DONE) return impl_->Error("read pending alerts of " + candidate_id);
-  for (AlertRecord& a : out) PASSEND_RETURN_IF_ERROR(impl_->ReadAlertItems(&a));
-  return out;
+  return impl_->ReadAlerts(q, candidate_id);
 }
 
 Status Store::RecordEmptyAlert(const std::string& candidate_id, const std::string& week, const std::string& today) {

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/sqlite_util.h"
 #include "store/store.h"
@@ -19,7 +20,16 @@ struct Store::Impl {
   int version = 0;
 
   Status Migrate();
+  // Steps `q` to its end, appending `row(q)` for each row; the error names `what`.
+  template <typename T, typename F>
+  Status CollectRows(Statement& q, std::vector<T>* out, F&& row, const std::string& what) const {
+    int step;
+    while ((step = q.Step()) == SQLITE_ROW) out->push_back(row(q));
+    return step == SQLITE_DONE ? Status::Ok() : Error(what);
+  }
   Status ReadAlertItems(AlertRecord* a) const;
+  // Alerts from `q` (week, status, message_id, created_on), each with its items.
+  StatusOr<std::vector<AlertRecord>> ReadAlerts(Statement& q, const std::string& candidate_id) const;
   Status Error(const std::string& what) const { return SqliteError(db.get(), path + ": " + what); }
   // Runs a statement that returns no rows; the error names `what`.
   Status StepDone(Statement& q, const std::string& what) const {
