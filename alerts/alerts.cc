@@ -134,14 +134,14 @@ Status AlertJob::Deliver(const CandidateProfile& c, const AlertRecord& alert, co
   return store_.CompleteAlert(c.id, alert.week);
 }
 
-Status AlertJob::FinishEarlierWeeks(const CandidateProfile& c, CandidateAlertResult* r) {
+Status AlertJob::FinishEarlierWeeks(const CandidateProfile& c) {
   auto pending = store_.PendingAlerts(c.id);
   if (!pending.ok()) return pending.status();
   for (const AlertRecord& alert : *pending) {
     if (alert.week >= options_.week) continue;
-    PASSEND_RETURN_IF_ERROR(Deliver(c, alert, RecordedMatches(c, alert), r));
+    CandidateAlertResult earlier;  // this run reports on its own week
+    PASSEND_RETURN_IF_ERROR(Deliver(c, alert, RecordedMatches(c, alert), &earlier));
   }
-  r->vacancies = 0;
   return Status::Ok();
 }
 
@@ -152,7 +152,7 @@ CandidateAlertResult AlertJob::Run(const CandidateProfile& c) {
     r.outcome = AlertOutcome::kDisabled;
     return r;
   }
-  if (const Status earlier = FinishEarlierWeeks(c, &r); !earlier.ok()) {
+  if (const Status earlier = FinishEarlierWeeks(c); !earlier.ok()) {
     r.error = earlier.message();
     return r;
   }

@@ -64,7 +64,7 @@ class AlertJob {
   Status Deliver(const CandidateProfile& c, const AlertRecord& alert, const std::vector<Match>& matches,
                  CandidateAlertResult* r);
   // Sends pending alerts of earlier weeks (a run that stopped or a server that was down).
-  Status FinishEarlierWeeks(const CandidateProfile& c, CandidateAlertResult* r);
+  Status FinishEarlierWeeks(const CandidateProfile& c);
 
   const Matcher& matcher_;
   const VacancyReader& reader_;
