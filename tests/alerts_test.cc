@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "alerts/alerts.h"
+#include "alerts/coach_summary.h"
 #include "alerts/mail.h"
 #include "tests/test_util.h"
 
@@ -209,6 +210,33 @@ TEST_F(AlertJobTest, AnInterruptedRunIsFinishedWithTheSameVacanciesAndMessageId)
   EXPECT_NE(eml.find("Message-ID: <crash@passend>"), std::string::npos);
   EXPECT_EQ(Run("2026-W48").outcome, AlertOutcome::kAlreadyDone);
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_ + "/outbox"), std::filesystem::directory_iterator()), 1);
+}
+
+TEST_F(AlertJobTest, APendingAlertOfAnEarlierWeekIsSentFirst) {
+  // Last week's mail could not be delivered (server down); its intent is still pending.
+  AlertRecord pending{candidate_.id, "2026-W47", AlertStatus::kPending, "w47@passend", "2026-11-16",
+                      {{"v0", 1, "passend", 0.9, 5.0, 1.0, "", "", "", "", {}}}};
+  ASSERT_TRUE(store_->BeginAlert(pending).ok());
+  const CandidateAlertResult r = Run("2026-W48");
+  EXPECT_EQ(r.outcome, AlertOutcome::kSent);
+  EXPECT_EQ(r.vacancies, 2);  // this week: the two not offered last week
+  EXPECT_NE(test::ReadText(dir_ + "/outbox/2026-W47_" + candidate_.id + ".eml").find("Message-ID: <w47@passend>"),
+            std::string::npos);
+  EXPECT_EQ((*store_->GetAlert(candidate_.id, "2026-W47"))->status, AlertStatus::kSent);
+}
+
+TEST(CoachSummaryTest, EachClientWeekHasItsLine) {
+  ClientWeek c{"anna", "Anna", true, std::nullopt};
+  EXPECT_EQ(ClientWeekLine(c), "geen melding verstuurd: de run gaf een fout (zie het log)");
+  c.alert = AlertRecord{"anna", "2026-W48", AlertStatus::kEmpty, "", "2026-11-23", {}};
+  EXPECT_EQ(ClientWeekLine(c), "niets ontvangen: geen nieuwe passende vacature in de buurt");
+  c.alert->status = AlertStatus::kPending;
+  EXPECT_EQ(ClientWeekLine(c), "nog niet verstuurd: de mailserver was niet bereikbaar, de volgende run verstuurt het");
+  c.alert->status = AlertStatus::kSent;
+  c.alert->items.resize(1);
+  EXPECT_EQ(ClientWeekLine(c), "1 nieuwe vacature ontvangen");
+  c.alerts_enabled = false;
+  EXPECT_EQ(ClientWeekLine(c), "vacaturemeldingen staan uit");
 }
 
 TEST_F(AlertJobTest, DisabledAlertsSendNothing) {

@@ -276,6 +276,59 @@ TEST(CrawlTest, AVacancyGoneFromItsSourceIsRemovedAfterTwoSuccessfulCrawlsOnly) 
   EXPECT_EQ(crawl(full).added, 1);  // listed again: back
 }
 
+// Answers 304 when the known ETag is the document's current one, as a real server does.
+class VersionedFetcher : public MapFetcher {
+ public:
+  std::map<std::string, std::string> etags;
+  int full_fetches = 0;
+  StatusOr<FetchResult> Fetch(const std::string& url, bool allow_file) override {
+    ++full_fetches;
+    auto r = MapFetcher::Fetch(url, allow_file);
+    if (r.ok()) r->validators.etag = etags[url];
+    return r;
+  }
+  StatusOr<FetchResult> FetchIfChanged(const std::string& url, bool allow_file, const Validators& known) override {
+    if (known.etag.empty() || known.etag != etags[url]) return Fetch(url, allow_file);
+    FetchResult r;
+    r.http_status = 304;
+    r.not_modified = true;
+    r.validators = known;
+    return r;
+  }
+};
+
+TEST(CrawlTest, WhenOnlySomeUrlsAreUnchangedTheyAreFetchedAgainSoNothingSeemsToVanish) {
+  const std::string dir = test::MakeTempDir("crawl-304");
+  auto index = VacancyIndex::OpenWritable(dir + "/index");
+  auto store = Store::Open(dir + "/p.db");
+  ASSERT_TRUE(index.ok() && store.ok());
+  cli::StoreCrawlState state(*store, cli::kVanishGraceCrawls);
+  VersionedFetcher fetcher;
+  const std::string p1 = "http://a/zorgkompas.html", p2 = "http://a/retail-noord.html";
+  fetcher.bodies[p1] = Bundled("pages/zorgkompas.html");
+  fetcher.bodies[p2] = Bundled("pages/retail-noord.html");
+  fetcher.etags = {{p1, "\"1\""}, {p2, "\"1\""}};
+  const std::vector<SourceConfig> sources = {{"pages", "jsonld", {p1, p2}, false}};
+  auto crawl = [&] {
+    auto r = Crawl(sources, fetcher, test::TheNormalizer(), *index, *ParseIsoDate("2026-11-23"), {}, "Passend", &state);
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->sources[0] : SourceReport{};
+  };
+  const SourceReport first = crawl();
+  const size_t all = *index->Count();
+  ASSERT_GT(first.postings, 0);
+  EXPECT_TRUE(crawl().not_modified);  // both answer 304
+  EXPECT_EQ(fetcher.full_fetches, 2);
+  for (const char* etag : {"\"2\"", "\"3\""}) {  // only the second page changes, twice
+    fetcher.etags[p2] = etag;
+    const SourceReport r = crawl();
+    EXPECT_EQ(r.postings, first.postings);  // the unchanged page was read again in full
+    EXPECT_EQ(r.vanished, 0);
+  }
+  EXPECT_EQ(fetcher.full_fetches, 6);
+  EXPECT_EQ(*index->Count(), all);
+}
+
 FetchOptions QuickRetries() {
   FetchOptions o;
   o.retries = 2;
