@@ -6,6 +6,7 @@
 
 #include "crawler/adapters.h"
 #include "crawler/crawl.h"
+#include "crawler/robots.h"
 #include "crawler/sources.h"
 #include "store/store.h"
 #include "tests/http_server.h"
@@ -327,6 +328,24 @@ TEST(CrawlTest, WhenOnlySomeUrlsAreUnchangedTheyAreFetchedAgainSoNothingSeemsToV
   }
   EXPECT_EQ(fetcher.full_fetches, 6);
   EXPECT_EQ(*index->Count(), all);
+}
+
+TEST(RobotsGateTest, CrawlDelayIsKeptBetweenFetchesFromOneSiteAndCapped) {
+  MapFetcher fetcher;
+  fetcher.bodies["http://a/robots.txt"] = "User-agent: *\nCrawl-delay: 0.3\nDisallow: /prive\n";
+  fetcher.bodies["http://b/robots.txt"] = "User-agent: *\nCrawl-delay: 3600\n";
+  RobotsGate gate(fetcher, "Passend", 0.2);
+  using Clock = std::chrono::steady_clock;
+  auto seconds_for = [&](const std::string& url) {
+    const auto t0 = Clock::now();
+    EXPECT_TRUE(gate.Admit(url).ok()) << url;
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+  };
+  seconds_for("http://a/1");
+  EXPECT_GE(seconds_for("http://a/2"), 0.19);  // 0.3 asked, capped at 0.2
+  seconds_for("http://b/1");
+  EXPECT_LT(seconds_for("http://b/2"), 5.0);  // an hour asked, never waited
+  EXPECT_EQ(gate.Admit("http://a/prive/x").message(), "http://a/prive/x: disallowed by http://a/robots.txt");
 }
 
 FetchOptions QuickRetries() {
