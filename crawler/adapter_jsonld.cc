@@ -185,12 +185,4 @@ StatusOr<ParsedFeed> ParseJsonLdHtml(const std::string& source, const std::strin
   return feed;
 }
 
-StatusOr<ParsedFeed> ParseFeed(const std::string& type, const std::string& source, const std::string& url,
-                               const std::string& body) {
-  if (type == "xml-indeed") return ParseIndeedXml(source, body);
-  if (type == "json-recruitee") return ParseRecruiteeJson(source, body);
-  if (type == "jsonld") return ParseJsonLdHtml(source, url, body);
-  return Status::InvalidArgument(source + ": type: unknown \"" + type + "\"");
-}
-
 }  // namespace passend

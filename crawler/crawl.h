@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,9 @@ struct SourceReport {
   int added = 0, updated = 0, unchanged = 0, record_errors = 0;
   int stale = 0;  // postings already past validThrough: not indexed
   int vanished = 0;  // removed: no longer listed by the source for the grace period
-  bool not_modified = false;  // every URL answered 304: nothing parsed or indexed
+  int aged = 0;      // listed, but first seen longer ago than the age cap and without validThrough
+  int pages_skipped = 0;  // unchanged (304 or same sitemap lastmod): not read again
+  bool not_modified = false;  // every URL was unchanged: nothing parsed or indexed
 };
 
 struct CrawlReport {
@@ -46,27 +49,51 @@ struct CrawlCallbacks {
   std::function<void(const std::string&)> on_error;    // one line per record error
 };
 
+// What the crawl remembered of a URL from the last time it was read.
+struct UrlMemory {
+  Validators validators;
+  std::string lastmod;                            // a sitemap's lastmod for the page
+  std::optional<std::vector<std::string>> keys;  // the posting keys it gave; unknown = nullopt
+};
+
+// What the tracker says of the keys a source lists now.
+struct KeyVerdicts {
+  std::vector<std::string> vanished;  // not listed for the grace period: remove
+  std::vector<std::string> too_old;   // listed, but first seen before the age cap
+};
+
 // What the crawl remembers between runs: which vacancies each source listed, so that one
 // that vanished is removed after a grace period (only successful fetches count: a failed
-// source never loses anything), and each URL's validators for conditional fetches.
+// source never loses anything), what each URL gave (validators for conditional fetches, a
+// sitemap lastmod, its keys), and each source's health.
 class CrawlState {
  public:
   virtual ~CrawlState() = default;
-  virtual StatusOr<Validators> KnownValidators(const std::string& url) = 0;
+  virtual StatusOr<UrlMemory> Recall(const std::string& url) = 0;
   // Called after what the URL gave is committed to the index.
-  virtual Status RememberValidators(const std::string& url, const Validators& v) = 0;
-  // The keys the source listed now; returns those it has not listed for the grace period.
-  virtual StatusOr<std::vector<std::string>> Seen(const std::string& source, const std::vector<std::string>& keys) = 0;
+  virtual Status Remember(const std::string& url, const UrlMemory& memory) = 0;
+  // The keys the source listed now, on `today`.
+  virtual StatusOr<KeyVerdicts> Seen(const std::string& source, const std::vector<std::string>& keys, Days today,
+                                     int max_age_days) = 0;
   // Called once the returned keys are removed from the index and committed.
   virtual Status Forget(const std::string& source, const std::vector<std::string>& keys) = 0;
+  // After each source, failed or not.
+  virtual Status RecordRun(const SourceReport& report, Days today) = 0;
+};
+
+struct CrawlOptions {
+  std::string robots_token = "Passend";  // the product token robots.txt groups name
+  int max_age_days = 60;  // postings without validThrough drop out this long after first seen
+  bool dry_run = false;   // fetch, parse and normalise, but change neither index nor state
 };
 
 // Fails only when the index itself cannot be written (then nothing is committed for the
-// source in progress). Every http(s) URL is checked against its site's robots.txt for the
-// product token `robots_token` first (crawler/robots.h); a disallowed URL fails its source.
+// source in progress). Every http(s) URL is checked against its site's robots.txt first
+// (crawler/robots.h); a disallowed URL fails its source. Without `state` nothing is
+// remembered: no conditional fetches, no vanishing, no age cap.
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
-                            const CrawlCallbacks& callbacks, const std::string& robots_token = "Passend",
-                            CrawlState* tracker = nullptr);
+                            const CrawlCallbacks& callbacks, const CrawlOptions& options = {},
+                            CrawlState* state = nullptr);
 
 }  // namespace passend

@@ -6,14 +6,21 @@
 #include <vector>
 
 #include "common/status.h"
+#include "crawler/mapping.h"
 
 namespace passend {
 
 struct SourceConfig {
   std::string name;
-  std::string type;               // "xml-indeed", "json-recruitee", "jsonld"
+  std::string type;               // one of KnownSourceTypes()
   std::vector<std::string> urls;  // one or more; relative paths become file:// URLs
   bool allow_file = false;        // file:// was configured by the operator
+  // Links found in fetched content (next pages, sitemap entries) may point at loopback or
+  // private addresses only when the operator says so.
+  bool allow_private_links = false;
+  std::optional<FeedMapping> mapping;  // the preset with this source's overrides; none for jsonld, sitemap
+  std::vector<std::string> include;    // sitemap: follow only links containing one of these
+  long max_pages = 100;                // sitemap: at most this many sitemaps from an index
 };
 
 struct SourcesFile {

@@ -98,7 +98,26 @@ CREATE TABLE source_url (
   last_modified TEXT NOT NULL DEFAULT ''
 );
 )sql"},
+    // What a crawl needs from the last one: the keys each URL gave (so an unchanged page
+    // need not be read to know what it lists), a sitemap's lastmod, each key's first day
+    // (for the age cap) and each source's health.
+    {5, R"sql(
+ALTER TABLE source_url ADD COLUMN lastmod TEXT NOT NULL DEFAULT '';
+ALTER TABLE source_url ADD COLUMN keys_known INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE source_url ADD COLUMN keys TEXT NOT NULL DEFAULT '';
+ALTER TABLE source_vacancy ADD COLUMN first_seen INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE source_state (
+  source               TEXT PRIMARY KEY,
+  last_attempt         TEXT NOT NULL,
+  last_success         TEXT NOT NULL DEFAULT '',
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  last_error           TEXT NOT NULL DEFAULT '',
+  postings             INTEGER NOT NULL DEFAULT 0,
+  added                INTEGER NOT NULL DEFAULT 0,
+  updated              INTEGER NOT NULL DEFAULT 0,
+  vanished             INTEGER NOT NULL DEFAULT 0
+);
+)sql"},
 };
-
 
 }  // namespace passend

@@ -179,59 +179,6 @@ Status Store::CompleteAlert(const std::string& candidate_id, const std::string& 
   return Status::Ok();
 }
 
-StatusOr<std::vector<std::string>> Store::TrackSourceKeys(const std::string& source,
-                                                          const std::vector<std::string>& seen, int grace) {
-  std::vector<std::string> vanished;
-  const Status s = impl_->InTransaction([&]() -> Status {
-    sqlite3* db = impl_->db.get();
-    Statement miss(db, "UPDATE source_vacancy SET missed = missed + 1 WHERE source = ?1");
-    miss.Bind(1, source);
-    PASSEND_RETURN_IF_ERROR(impl_->StepDone(miss, "track source " + source));
-    Statement put(db,
-                  "INSERT INTO source_vacancy (source, vacancy_key, missed) VALUES (?1, ?2, 0) "
-                  "ON CONFLICT (source, vacancy_key) DO UPDATE SET missed = 0");
-    for (const std::string& key : seen) {
-      put.Reset();
-      put.Bind(1, source).Bind(2, key);
-      PASSEND_RETURN_IF_ERROR(impl_->StepDone(put, "track source " + source));
-    }
-    Statement gone(db, "SELECT vacancy_key FROM source_vacancy WHERE source = ?1 AND missed >= ?2");
-    gone.Bind(1, source).Bind(2, grace);
-    return impl_->CollectRows(gone, &vanished, [](Statement& r) { return r.Text(0); }, "track source " + source);
-  });
-  if (!s.ok()) return s;
-  return vanished;
-}
-
-StatusOr<std::pair<std::string, std::string>> Store::UrlValidators(const std::string& url) {
-  Statement q(impl_->db.get(), "SELECT etag, last_modified FROM source_url WHERE url = ?1");
-  q.Bind(1, url);
-  const int rc = q.Step();
-  if (rc == SQLITE_DONE) return std::pair<std::string, std::string>();
-  if (rc != SQLITE_ROW) return impl_->Error("read validators of " + url);
-  return std::make_pair(q.Text(0), q.Text(1));
-}
-
-Status Store::SetUrlValidators(const std::string& url, const std::string& etag, const std::string& last_modified) {
-  Statement q(impl_->db.get(),
-              "INSERT INTO source_url (url, etag, last_modified) VALUES (?1, ?2, ?3) ON CONFLICT (url) DO UPDATE "
-              "SET etag = excluded.etag, last_modified = excluded.last_modified");
-  q.Bind(1, url).Bind(2, etag).Bind(3, last_modified);
-  return impl_->StepDone(q, "save validators of " + url);
-}
-
-Status Store::ForgetSourceKeys(const std::string& source, const std::vector<std::string>& keys) {
-  return impl_->InTransaction([&]() -> Status {
-    Statement q(impl_->db.get(), "DELETE FROM source_vacancy WHERE source = ?1 AND vacancy_key = ?2");
-    for (const std::string& key : keys) {
-      q.Reset();
-      q.Bind(1, source).Bind(2, key);
-      PASSEND_RETURN_IF_ERROR(impl_->StepDone(q, "forget " + key));
-    }
-    return Status::Ok();
-  });
-}
-
 Status Store::AbandonAlert(const std::string& candidate_id, const std::string& week) {
   return impl_->InTransaction([&]() -> Status {
     for (const char* sql : {"DELETE FROM alert_item WHERE candidate_id = ?1 AND week = ?2 AND EXISTS (SELECT 1 FROM alert "

@@ -121,15 +121,39 @@ class Store {
   // Who did what with which candidate; the calls above record their own entries.
   Status RecordAudit(const std::string& actor, const std::string& action, const std::string& candidate_id,
                      const std::string& detail = "");
-  // After a successful crawl of `source`: `seen` are the keys it listed. Every other key of
-  // the source counts one more crawl missed; returns the keys missed `grace` crawls in a row.
-  StatusOr<std::vector<std::string>> TrackSourceKeys(const std::string& source, const std::vector<std::string>& seen,
-                                                     int grace);
-  // A source URL's validators from its last successful fetch ("" when unknown).
-  StatusOr<std::pair<std::string, std::string>> UrlValidators(const std::string& url);
-  Status SetUrlValidators(const std::string& url, const std::string& etag, const std::string& last_modified);
+  // --- What the crawler keeps between runs (store/crawl_state.cc) ---
+  struct TrackedKeys {
+    std::vector<std::string> vanished;  // missed `grace` successful crawls in a row
+    std::vector<std::string> too_old;   // listed now, but first seen more than max_age_days ago
+  };
+  // After a successful crawl of `source` on day `today`: `seen` are the keys it listed (new
+  // ones are first seen today). Every other key of the source counts one more crawl missed.
+  StatusOr<TrackedKeys> TrackSourceKeys(const std::string& source, const std::vector<std::string>& seen, int grace,
+                                        int today, int max_age_days);
   // Drops keys once they are removed from the index.
   Status ForgetSourceKeys(const std::string& source, const std::vector<std::string>& keys);
+
+  // A source URL as last fetched: its validators, its sitemap lastmod and the keys it gave.
+  struct UrlRecord {
+    std::string etag, last_modified, lastmod;
+    bool keys_known = false;
+    std::vector<std::string> keys;
+  };
+  StatusOr<UrlRecord> ReadUrlRecord(const std::string& url);  // empty when never fetched
+  Status WriteUrlRecord(const std::string& url, const UrlRecord& record);
+
+  // One source's outcome in one crawl, and the health that adds up to.
+  struct SourceRun {
+    std::string source, day, error;  // error empty = success
+    int postings = 0, added = 0, updated = 0, vanished = 0;
+  };
+  struct SourceHealth {
+    std::string source, last_attempt, last_success, last_error;
+    int consecutive_failures = 0, postings = 0, added = 0, updated = 0, vanished = 0;
+  };
+  // A failure keeps the counts of the last success.
+  Status RecordSourceRun(const SourceRun& run);
+  StatusOr<std::vector<SourceHealth>> SourceHealthList();
 
   struct AuditEntry {
     std::string at, actor, action, candidate_id, detail;

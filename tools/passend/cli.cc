@@ -192,3 +192,33 @@ StatusOr<MatchOptions> MatchOptionsFor(const Context& ctx, const Args& args) {
 }
 
 }  // namespace passend::cli
+
+namespace passend::cli {
+
+StatusOr<KeyVerdicts> StoreCrawlState::Seen(const std::string& source, const std::vector<std::string>& keys,
+                                            Days today, int max_age_days) {
+  auto tracked = store_.TrackSourceKeys(source, keys, grace_, today, max_age_days);
+  if (!tracked.ok()) return tracked.status();
+  return KeyVerdicts{std::move(tracked->vanished), std::move(tracked->too_old)};
+}
+
+StatusOr<UrlMemory> StoreCrawlState::Recall(const std::string& url) {
+  auto r = store_.ReadUrlRecord(url);
+  if (!r.ok()) return r.status();
+  UrlMemory m{{r->etag, r->last_modified}, r->lastmod, std::nullopt};
+  if (r->keys_known) m.keys = std::move(r->keys);
+  return m;
+}
+
+Status StoreCrawlState::Remember(const std::string& url, const UrlMemory& m) {
+  Store::UrlRecord r{m.validators.etag, m.validators.last_modified, m.lastmod, m.keys.has_value(), {}};
+  if (m.keys) r.keys = *m.keys;
+  return store_.WriteUrlRecord(url, r);
+}
+
+Status StoreCrawlState::RecordRun(const SourceReport& r, Days today) {
+  return store_.RecordSourceRun({r.name, FormatDate(today), r.ok ? "" : r.error, r.postings, r.added, r.updated,
+                                 r.vanished});
+}
+
+}  // namespace passend::cli

@@ -100,20 +100,14 @@ inline constexpr int kVanishGraceCrawls = 2;
 class StoreCrawlState : public CrawlState {
  public:
   StoreCrawlState(Store& store, int grace) : store_(store), grace_(grace) {}
-  StatusOr<std::vector<std::string>> Seen(const std::string& source, const std::vector<std::string>& keys) override {
-    return store_.TrackSourceKeys(source, keys, grace_);
-  }
+  StatusOr<KeyVerdicts> Seen(const std::string& source, const std::vector<std::string>& keys, Days today,
+                             int max_age_days) override;
   Status Forget(const std::string& source, const std::vector<std::string>& keys) override {
     return store_.ForgetSourceKeys(source, keys);
   }
-  StatusOr<Validators> KnownValidators(const std::string& url) override {
-    auto v = store_.UrlValidators(url);
-    if (!v.ok()) return v.status();
-    return Validators{v->first, v->second};
-  }
-  Status RememberValidators(const std::string& url, const Validators& v) override {
-    return store_.SetUrlValidators(url, v.etag, v.last_modified);
-  }
+  StatusOr<UrlMemory> Recall(const std::string& url) override;
+  Status Remember(const std::string& url, const UrlMemory& m) override;
+  Status RecordRun(const SourceReport& r, Days today) override;
 
  private:
   Store& store_;

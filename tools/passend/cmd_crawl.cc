@@ -77,7 +77,9 @@ int RunCrawl(const std::vector<std::string>& argv) {
     return kExitFailure;
   }
   StoreCrawlState tracker(*store, kVanishGraceCrawls);
-  auto report = Crawl(sources->sources, fetcher, normalizer, *index, ctx->today, callbacks, token, &tracker);
+  CrawlOptions options;
+  options.robots_token = token;
+  auto report = Crawl(sources->sources, fetcher, normalizer, *index, ctx->today, callbacks, options, &tracker);
   if (!report.ok()) {
     PrintError("crawl", report.status().message());
     return kExitFailure;
