@@ -37,7 +37,11 @@ std::string NodeValue(const pugi::xpath_node& x) {
   if (n.type() != pugi::node_element) return n.value();
   bool markup = false;
   for (pugi::xml_node c : n.children()) markup = markup || c.type() == pugi::node_element;
-  if (!markup) return n.child_value();
+  if (!markup) {  // all its text and CDATA children, as XPath's string value has it
+    std::string text;
+    for (pugi::xml_node c : n.children()) text += c.value();
+    return text;
+  }
   std::ostringstream out;
   for (pugi::xml_node c : n.children()) c.print(out, "", pugi::format_raw);
   return out.str();
@@ -61,7 +65,8 @@ void AddValues(const pugi::xpath_query& q, const pugi::xml_node& item, const std
     b->Add(field, q.evaluate_string(item));
     return;
   }
-  const pugi::xpath_node_set nodes = q.evaluate_node_set(item);
+  pugi::xpath_node_set nodes = q.evaluate_node_set(item);
+  nodes.sort();  // a union ("name | value") comes out in document order
   for (const pugi::xpath_node& x : nodes) b->Add(field, NodeValue(x));
 }
 
