@@ -39,8 +39,10 @@ class SourceFetch {
   }
 
   // Parses a fetched body into the result; the URL's memory records the keys it gave.
+  // A sitemap's pages are JSON-LD pages.
   StatusOr<ParsedFeed> Take(const std::string& url, const FetchResult& fetched, UrlMemory memory) {
-    auto parsed = ParseFeed(source_, url, fetched.body);
+    auto parsed = source_.type == "sitemap" ? ParseJsonLdHtml(source_.name, url, fetched.body)
+                                            : ParseFeed(source_, url, fetched.body);
     if (!parsed.ok()) return parsed.status().WithContext(url);
     memory.validators = fetched.validators;
     memory.keys.emplace();
@@ -85,7 +87,10 @@ class SourceFetch {
                                           std::to_string(n - 1) + " pages (max_pages)");
         break;
       }
-      if (n > 1) PASSEND_RETURN_IF_ERROR(CheckFoundLink(page, source_.allow_private_links, source_.allow_file));
+      // A next link comes from the fetched content; page numbers and offsets are our own.
+      if (n > 1 && !source_.mapping->pagination.next.empty()) {
+        PASSEND_RETURN_IF_ERROR(CheckFoundLink(page, source_.allow_private_links, source_.allow_file));
+      }
       PASSEND_RETURN_IF_ERROR(robots_.Admit(page));
       auto fetched = fetcher_.Fetch(page, source_.allow_file);
       if (!fetched.ok()) return fetched.status();

@@ -9,6 +9,10 @@ namespace passend::test {
 
 TestHttpServer::TestHttpServer(const std::string& root_dir) : server_(std::make_unique<httplib::Server>()) {
   if (!server_->set_mount_point("/", root_dir)) throw std::runtime_error("cannot serve " + root_dir);
+  server_->set_logger([this](const httplib::Request& req, const httplib::Response&) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++served_[req.path];
+  });
   port_ = server_->bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("cannot bind 127.0.0.1");
   thread_ = std::thread([this] { server_->listen_after_bind(); });
@@ -83,6 +87,24 @@ int TestHttpServer::Requests(const std::string& path) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = requests_.find(path);
   return it == requests_.end() ? 0 : it->second;
+}
+
+void TestHttpServer::PagedRoute(const std::string& path, const std::string& param,
+                                std::map<std::string, std::string> bodies, const std::string& content_type) {
+  server_->Get(path, [=](const httplib::Request& req, httplib::Response& res) {
+    const auto it = bodies.find(req.get_param_value(param));
+    if (it == bodies.end()) {
+      res.status = 404;
+      return;
+    }
+    res.set_content(it->second, content_type.c_str());
+  });
+}
+
+int TestHttpServer::Served(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = served_.find(path);
+  return it == served_.end() ? 0 : it->second;
 }
 
 std::string TestHttpServer::Url(const std::string& path) const {

@@ -35,6 +35,12 @@ class TestHttpServer {
                   const std::string& body);
   int Requests(const std::string& path) const;
 
+  // Answers bodies[value of query parameter `param`], or 404 when there is none.
+  void PagedRoute(const std::string& path, const std::string& param, std::map<std::string, std::string> bodies,
+                  const std::string& content_type = "application/json");
+  // Requests for `path` of any kind (files, routes), counted as they are answered.
+  int Served(const std::string& path) const;
+
   std::string Url(const std::string& path) const;
   int port() const { return port_; }
 
@@ -46,6 +52,7 @@ class TestHttpServer {
   mutable std::mutex mu_;
   std::map<std::string, Versioned> versioned_;
   std::map<std::string, int> requests_;
+  std::map<std::string, int> served_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;
