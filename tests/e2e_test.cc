@@ -348,6 +348,38 @@ TEST_F(EndToEndTest, ASecondCrawlWhileOneRunsIsRefused) {
   EXPECT_EQ(Passend({"crawl", "--sources", dir_ + "/sources.json"}).exit_code, 0);
 }
 
+TEST_F(EndToEndTest, SourceShardDryRunAndStatusNarrowAndReport) {
+  const std::string sources = dir_ + "/sources.json";
+  const auto dry = Passend({"crawl", "--sources", sources, "--source", "werkstation", "--dry-run"});
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("source=werkstation status=ok postings=22"), std::string::npos) << dry.out;
+  EXPECT_EQ(dry.out.find("source=zorg-en-werk"), std::string::npos);
+  EXPECT_NE(dry.out.find("summary sources=1 ok=1 failed=0 new=0"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find(" dry_run=true"), std::string::npos);
+  EXPECT_EQ(Passend({"crawl", "--status"}).out.find("werkstation"), std::string::npos);  // a dry run leaves no state
+
+  // The three shards of 3 cover every source exactly once.
+  std::string all;
+  for (const char* shard : {"1/3", "2/3", "3/3"}) all += Passend({"crawl", "--sources", sources, "--shard", shard}).out;
+  for (const char* name : {"werkstation", "zorg-en-werk", "carrierepaginas"}) {
+    const std::string line = std::string("source=") + name + " status=ok";
+    const size_t at = all.find(line);
+    EXPECT_NE(at, std::string::npos) << all;
+    EXPECT_EQ(all.find(line, at + 1), std::string::npos) << all;
+  }
+  const auto status = Passend({"crawl", "--status"});
+  EXPECT_EQ(status.exit_code, 0);
+  EXPECT_NE(status.out.find("werkstation"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("2026-11-23   2026-11-23   0        22"), std::string::npos) << status.out;
+
+  const auto unknown = Passend({"crawl", "--sources", sources, "--source", "nergens"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err, "passend crawl: error: --source: no source named \"nergens\"\n");
+  const auto bad_shard = Passend({"crawl", "--sources", sources, "--shard", "4/3"});
+  EXPECT_EQ(bad_shard.exit_code, 2);
+  EXPECT_EQ(bad_shard.err, "passend crawl: error: --shard: expected I/N with 1 <= I <= N, got \"4/3\"\n");
+}
+
 TEST_F(EndToEndTest, HelpAndUsageErrors) {
   EXPECT_EQ(test::RunPassend({"--help"}).exit_code, 0);
   EXPECT_NE(test::RunPassend({"crawl", "--help"}).out.find("Exit: 0 all sources ok"), std::string::npos);
