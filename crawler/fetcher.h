@@ -13,6 +13,8 @@ struct FetchOptions {
   std::string user_agent = "Passend/0.1 (vacature-matching voor re-integratie)";
   long connect_timeout_s = 10;
   long total_timeout_s = 120;
+  long low_speed_bytes_per_s = 100;  // slower than this for low_speed_time_s: given up
+  long low_speed_time_s = 30;
   size_t max_body_bytes = 64u << 20;  // 64 MiB
   long max_redirects = 5;
   // 5xx, 429 and network errors are tried again this often, waiting backoff_ms doubled each
@@ -67,9 +69,8 @@ class CurlFetcher : public Fetcher {
   StatusOr<FetchResult> FetchIfChanged(const std::string& url, bool allow_file, const Validators& known) override;
 
  private:
-  // One request; transient failures (network errors) are Unavailable, others InvalidArgument.
-  StatusOr<FetchResult> Perform(const std::string& url, bool allow_file, const Validators* known = nullptr);
-  // Perform, again after 5xx, 429 and network errors, with backoff or Retry-After.
+  // One request after another: again after 5xx, 429 and network errors, with backoff or
+  // Retry-After; transient failures (network errors) are Unavailable, others InvalidArgument.
   StatusOr<FetchResult> PerformRetrying(const std::string& url, bool allow_file, const Validators* known = nullptr);
   FetchOptions options_;
 };
