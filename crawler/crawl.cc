@@ -1,9 +1,12 @@
 #include "crawler/crawl.h"
 
+#include <map>
+#include <memory>
 #include <set>
 
 #include "common/log.h"
 #include "crawler/adapters.h"
+#include "crawler/async_fetcher.h"
 #include "crawler/robots.h"
 #include "crawler/url.h"
 
@@ -19,20 +22,97 @@ struct FetchedSource {
   size_t urls_read = 0, urls_unchanged = 0;
 };
 
-// Fetching one source: robots.txt first, the crawl state when there is one.
-class SourceFetch {
+// What every source of one crawl shares: the fetcher, and robots.txt per origin with the
+// requests waiting for it.
+class CrawlContext {
  public:
-  SourceFetch(const SourceConfig& source, Fetcher& fetcher, RobotsGate& robots, CrawlState* state)
-      : source_(source), fetcher_(fetcher), robots_(robots), state_(state) {}
+  CrawlContext(AsyncFetcher& fetcher, const std::string& robots_token) : fetcher_(fetcher), robots_(robots_token) {}
 
-  Status Url(const std::string& url) {
-    if (source_.type == "sitemap") return Sitemap(url, 0);
-    if (source_.mapping && source_.mapping->pagination.enabled()) return Pages(url);
-    return Document(url);
+  // Fetches `request` once its site's robots.txt allows it; `done` gets the result or the
+  // refusal (then at once, before Fetch returns).
+  void Fetch(FetchRequest request, FetchDone done) {
+    const std::string origin = RobotsGate::OriginOf(request.url);
+    if (robots_.Known(origin)) return Admitted(std::move(request), std::move(done));
+    auto& waiting = waiting_[origin];
+    waiting.emplace_back(std::move(request), std::move(done));
+    if (waiting.size() > 1) return;  // robots.txt is already on its way
+    FetchRequest robots_txt;
+    robots_txt.url = origin + "/robots.txt";
+    robots_txt.any_status = true;
+    fetcher_.Submit(std::move(robots_txt), [this, origin](StatusOr<FetchResult> answer) {
+      robots_.Learn(origin, answer);
+      fetcher_.SetHostDelay(origin, robots_.DelayFor(origin));
+      auto admitted = std::move(waiting_[origin]);
+      waiting_.erase(origin);
+      for (auto& [r, then] : admitted) Admitted(std::move(r), std::move(then));
+    });
   }
-  FetchedSource& result() { return out_; }
 
  private:
+  void Admitted(FetchRequest request, FetchDone done) {
+    if (Status s = robots_.Check(request.url); !s.ok()) return done(s);
+    fetcher_.Submit(std::move(request), std::move(done));
+  }
+
+  AsyncFetcher& fetcher_;
+  RobotsGate robots_;
+  std::map<std::string, std::vector<std::pair<FetchRequest, FetchDone>>> waiting_;
+};
+
+// Fetching one source: every URL, next pages and sitemap pages as they become known. When
+// the last outstanding request is answered, `finished` runs once.
+class SourceFetch {
+ public:
+  SourceFetch(const SourceConfig& source, CrawlContext& ctx, CrawlState* state, std::function<void(SourceFetch&)> finished)
+      : source_(source), ctx_(ctx), state_(state), finished_(std::move(finished)) {}
+
+  void Start() {
+    Hold hold(this);
+    for (const std::string& url : source_.urls) Url(url);
+  }
+  bool failed() const { return !error_.ok(); }
+  const Status& error() const { return error_; }
+  FetchedSource& result() { return out_; }
+  void Release() { out_ = FetchedSource(); }
+
+ private:
+  // Keeps the source open while requests are being made, so an answer that comes at once
+  // cannot finish it half-way.
+  struct Hold {
+    explicit Hold(SourceFetch* source) : f(source) { ++f->pending_; }
+    ~Hold() {
+      if (--f->pending_ == 0) f->finished_(*f);
+    }
+    SourceFetch* f;
+  };
+
+  void Fail(const Status& s) {
+    if (error_.ok()) error_ = s;
+  }
+  void RecordError(const std::string& e) { out_.feed.record_errors.push_back(source_.name + ": " + e); }
+
+  // A request on behalf of this source; `then` runs unless the source has failed meanwhile.
+  void Get(const std::string& url, Validators known, std::function<void(StatusOr<FetchResult>)> then) {
+    ++pending_;
+    FetchRequest r;
+    r.url = url;
+    r.allow_file = source_.allow_file;
+    r.known = std::move(known);
+    ctx_.Fetch(std::move(r), [this, then = std::move(then)](StatusOr<FetchResult> result) {
+      Hold hold(this);
+      --pending_;
+      if (!failed()) then(std::move(result));
+    });
+  }
+
+  void Url(const std::string& url) {
+    if (source_.type == "sitemap") return Sitemap(url, 0);
+    if (source_.mapping && source_.mapping->pagination.enabled()) {
+      return Page(FirstPageUrl(source_.mapping->pagination, url), url, 1);
+    }
+    Document(url);
+  }
+
   StatusOr<UrlMemory> Recall(const std::string& url) {
     if (!state_) return UrlMemory{};
     return state_->Recall(url);
@@ -64,41 +144,33 @@ class SourceFetch {
   }
 
   // A single document, fetched conditionally: unchanged, its keys come from the state.
-  Status Document(const std::string& url) {
-    PASSEND_RETURN_IF_ERROR(robots_.Admit(url));
+  void Document(const std::string& url) {
     auto memory = Recall(url);
-    if (!memory.ok()) return memory.status();
-    const Validators known = memory->keys ? memory->validators : Validators{};
-    auto fetched = fetcher_.FetchIfChanged(url, source_.allow_file, known);
-    if (!fetched.ok()) return fetched.status();
-    if (fetched->not_modified) {
-      Unchanged(*memory);
-      return Status::Ok();
-    }
-    return Take(url, *fetched, UrlMemory{}).status();
+    if (!memory.ok()) return Fail(memory.status());
+    Validators known = memory->keys ? memory->validators : Validators{};
+    Get(url, std::move(known), [this, url, memory = std::move(*memory)](StatusOr<FetchResult> fetched) {
+      if (!fetched.ok()) return Fail(fetched.status());
+      if (fetched->not_modified) return Unchanged(memory);
+      if (auto parsed = Take(url, *fetched, UrlMemory{}); !parsed.ok()) Fail(parsed.status());
+    });
   }
 
-  // A paginated API, read in full: page N+1's address is only known from page N.
-  Status Pages(const std::string& url) {
-    std::string page = FirstPageUrl(source_.mapping->pagination, url);
-    for (long n = 1; !page.empty(); ++n) {
-      if (n > source_.mapping->pagination.max_pages) {
-        out_.feed.record_errors.push_back(source_.name + ": " + url + ": stopped after " +
-                                          std::to_string(n - 1) + " pages (max_pages)");
-        break;
-      }
-      // A next link comes from the fetched content; page numbers and offsets are our own.
-      if (n > 1 && !source_.mapping->pagination.next.empty()) {
-        PASSEND_RETURN_IF_ERROR(CheckFoundLink(page, source_.allow_private_links, source_.allow_file));
-      }
-      PASSEND_RETURN_IF_ERROR(robots_.Admit(page));
-      auto fetched = fetcher_.Fetch(page, source_.allow_file);
-      if (!fetched.ok()) return fetched.status();
-      auto parsed = Take(page, *fetched, UrlMemory{});
-      if (!parsed.ok()) return parsed.status();
-      page = parsed->next_url;
+  // Page `n` of a paginated API, read in full: page N+1's address is only known from page N.
+  void Page(const std::string& page, const std::string& first, long n) {
+    const Pagination& p = source_.mapping->pagination;
+    if (n > p.max_pages) {
+      return RecordError(first + ": stopped after " + std::to_string(n - 1) + " pages (max_pages)");
     }
-    return Status::Ok();
+    // A next link comes from the fetched content; page numbers and offsets are our own.
+    if (n > 1 && !p.next.empty()) {
+      if (Status s = CheckFoundLink(page, source_.allow_private_links, source_.allow_file); !s.ok()) return Fail(s);
+    }
+    Get(page, {}, [this, page, first, n](StatusOr<FetchResult> fetched) {
+      if (!fetched.ok()) return Fail(fetched.status());
+      auto parsed = Take(page, *fetched, UrlMemory{});
+      if (!parsed.ok()) return Fail(parsed.status());
+      if (!parsed->next_url.empty()) Page(parsed->next_url, first, n + 1);
+    });
   }
 
   bool Included(const std::string& link) const {
@@ -110,62 +182,52 @@ class SourceFetch {
   }
 
   // A sitemap (index): pages whose lastmod is what we saw last time are not fetched again.
-  // A page that fails is a record error and keeps what it gave before; the sitemap itself
-  // failing fails the source.
-  Status Sitemap(const std::string& url, int depth) {
-    PASSEND_RETURN_IF_ERROR(robots_.Admit(url));
-    auto fetched = fetcher_.Fetch(url, source_.allow_file);
-    if (!fetched.ok()) return fetched.status();
-    auto parsed = ParseSitemap(source_.name, url, fetched->body);
-    if (!parsed.ok()) return parsed.status().WithContext(url);
-    for (auto& e : parsed->record_errors) out_.feed.record_errors.push_back(std::move(e));
-    for (const SitemapLink& link : parsed->links) {
-      if (!Included(link.url)) continue;
-      if (Status s = CheckFoundLink(link.url, source_.allow_private_links, source_.allow_file); !s.ok()) {
-        out_.feed.record_errors.push_back(source_.name + ": " + s.message());
-        continue;
+  // The sitemap itself failing fails the source.
+  void Sitemap(const std::string& url, int depth) {
+    Get(url, {}, [this, url, depth](StatusOr<FetchResult> fetched) {
+      if (!fetched.ok()) return Fail(fetched.status());
+      auto parsed = ParseSitemap(source_.name, url, fetched->body);
+      if (!parsed.ok()) return Fail(parsed.status().WithContext(url));
+      for (auto& e : parsed->record_errors) out_.feed.record_errors.push_back(std::move(e));
+      Hold hold(this);
+      for (const SitemapLink& link : parsed->links) {
+        if (!Included(link.url)) continue;
+        if (Status s = CheckFoundLink(link.url, source_.allow_private_links, source_.allow_file); !s.ok()) {
+          RecordError(s.message());
+          continue;
+        }
+        if (!parsed->is_index) {
+          SitemapPage(link);
+        } else if (depth == 0 && ++sitemaps_ <= source_.max_pages) {  // an index of indexes is not followed
+          Sitemap(link.url, depth + 1);
+        }
       }
-      if (parsed->is_index) {
-        if (depth > 0 || ++sitemaps_ > source_.max_pages) continue;  // an index of indexes is not followed
-        PASSEND_RETURN_IF_ERROR(Sitemap(link.url, depth + 1));
-      } else {
-        PASSEND_RETURN_IF_ERROR(Page(link));
-      }
-    }
-    return Status::Ok();
+    });
   }
 
-  Status Page(const SitemapLink& link) {
+  // A page that fails is a record error and keeps what it gave before.
+  void SitemapPage(const SitemapLink& link) {
     auto memory = Recall(link.url);
-    if (!memory.ok()) return memory.status();
-    if (!link.lastmod.empty() && memory->keys && memory->lastmod == link.lastmod) {
-      Unchanged(*memory);
-      return Status::Ok();
-    }
-    Status s = robots_.Admit(link.url);
-    StatusOr<FetchResult> fetched = s.ok() ? fetcher_.Fetch(link.url, source_.allow_file) : StatusOr<FetchResult>(s);
-    StatusOr<ParsedFeed> parsed = fetched.ok() ? Take(link.url, *fetched, UrlMemory{{}, link.lastmod, {}})
-                                               : StatusOr<ParsedFeed>(fetched.status());
-    if (parsed.ok()) return Status::Ok();
-    out_.feed.record_errors.push_back(source_.name + ": " + parsed.status().message());
-    if (memory->keys) out_.keys.insert(out_.keys.end(), memory->keys->begin(), memory->keys->end());
-    return Status::Ok();
+    if (!memory.ok()) return Fail(memory.status());
+    if (!link.lastmod.empty() && memory->keys && memory->lastmod == link.lastmod) return Unchanged(*memory);
+    Get(link.url, {}, [this, link, memory = std::move(*memory)](StatusOr<FetchResult> fetched) {
+      StatusOr<ParsedFeed> parsed = fetched.ok() ? Take(link.url, *fetched, UrlMemory{{}, link.lastmod, {}})
+                                                 : StatusOr<ParsedFeed>(fetched.status());
+      if (parsed.ok()) return;
+      RecordError(parsed.status().message());
+      if (memory.keys) out_.keys.insert(out_.keys.end(), memory.keys->begin(), memory.keys->end());
+    });
   }
 
   const SourceConfig& source_;
-  Fetcher& fetcher_;
-  RobotsGate& robots_;
+  CrawlContext& ctx_;
   CrawlState* state_;
+  std::function<void(SourceFetch&)> finished_;
   FetchedSource out_;
+  Status error_;
+  int pending_ = 0;
   long sitemaps_ = 0;
 };
-
-StatusOr<FetchedSource> FetchSource(const SourceConfig& source, Fetcher& fetcher, RobotsGate& robots,
-                                    CrawlState* state) {
-  SourceFetch fetch(source, fetcher, robots, state);
-  for (const std::string& url : source.urls) PASSEND_RETURN_IF_ERROR(fetch.Url(url));
-  return std::move(fetch.result());
-}
 
 // Normalises and upserts the postings (only normalises when `index` is null: a dry run).
 // Postings the age cap caught are removed instead.
@@ -288,31 +350,53 @@ std::string SourceLine(const SourceReport& r) {
          (r.not_modified ? " not_modified=true" : "");
 }
 
-StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
+StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, AsyncFetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
                             const CrawlCallbacks& callbacks, const CrawlOptions& options, CrawlState* state) {
   CrawlReport report;
-  RobotsGate robots(fetcher, options.robots_token);
-  for (const SourceConfig& source : sources) {
-    SourceReport r;
-    r.name = source.name;
-    auto fetched = FetchSource(source, fetcher, robots, state);
-    if (!fetched.ok()) {
-      r.error = fetched.status().message();
+  report.sources.resize(sources.size());
+  CrawlContext ctx(fetcher, options.robots_token);
+  Status fatal;  // the index or the state could not be written: nothing more lands
+  // Each source lands as soon as its last answer is in, on the fetcher's thread.
+  auto land = [&](size_t i, SourceFetch& f) {
+    SourceReport& r = report.sources[i];
+    r.name = sources[i].name;
+    if (!fatal.ok()) {
+      r.error = "not indexed: " + fatal.message();
+    } else if (f.failed()) {
+      r.error = f.error().message();
+    } else if (Status s = LandSource(r.name, f.result(), normalizer, index, today, callbacks, options, state, &r); !s.ok()) {
+      fatal = s;
+      r.error = s.message();
     } else {
-      PASSEND_RETURN_IF_ERROR(LandSource(source.name, *fetched, normalizer, index, today, callbacks, options, state, &r));
       r.ok = true;
     }
-    if (state && !options.dry_run) PASSEND_RETURN_IF_ERROR(state->RecordRun(r, today));
+    if (state && !options.dry_run && fatal.ok()) {
+      if (Status s = state->RecordRun(r, today); !s.ok()) fatal = s;
+    }
+    f.Release();
     if (callbacks.on_source) callbacks.on_source(r);
-    report.sources.push_back(std::move(r));
+  };
+  std::vector<std::unique_ptr<SourceFetch>> fetches;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    fetches.push_back(std::make_unique<SourceFetch>(sources[i], ctx, state, [&land, i](SourceFetch& f) { land(i, f); }));
   }
+  for (auto& f : fetches) f->Start();
+  fetcher.Run();
+  if (!fatal.ok()) return fatal;
   if (options.dry_run) return report;
   auto expired = index.ExpireBefore(today);
   if (!expired.ok()) return expired.status();
   report.expired = *expired;
   PASSEND_RETURN_IF_ERROR(index.Commit());
   return report;
+}
+
+StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
+                            const Normalizer& normalizer, VacancyIndex& index, Days today,
+                            const CrawlCallbacks& callbacks, const CrawlOptions& options, CrawlState* state) {
+  SyncFetcherAdapter one_at_a_time(fetcher);
+  return Crawl(sources, one_at_a_time, normalizer, index, today, callbacks, options, state);
 }
 
 }  // namespace passend

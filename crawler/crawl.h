@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/date.h"
+#include "crawler/async_fetcher.h"
 #include "crawler/fetcher.h"
 #include "crawler/sources.h"
 #include "indexer/index.h"
@@ -88,9 +89,16 @@ struct CrawlOptions {
 };
 
 // Fails only when the index itself cannot be written (then nothing is committed for the
-// source in progress). Every http(s) URL is checked against its site's robots.txt first
-// (crawler/robots.h); a disallowed URL fails its source. Without `state` nothing is
-// remembered: no conditional fetches, no vanishing, no age cap.
+// source in progress). Sources are fetched together; each is indexed as soon as its last
+// answer is in, and the report lists them in configuration order. Every http(s) URL is
+// checked against its site's robots.txt first (crawler/robots.h); a disallowed URL fails its
+// source. Without `state` nothing is remembered: no conditional fetches, no vanishing, no
+// age cap.
+StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, AsyncFetcher& fetcher,
+                            const Normalizer& normalizer, VacancyIndex& index, Days today,
+                            const CrawlCallbacks& callbacks, const CrawlOptions& options = {},
+                            CrawlState* state = nullptr);
+// The same with a blocking fetcher, one request at a time.
 StatusOr<CrawlReport> Crawl(const std::vector<SourceConfig>& sources, Fetcher& fetcher,
                             const Normalizer& normalizer, VacancyIndex& index, Days today,
                             const CrawlCallbacks& callbacks, const CrawlOptions& options = {},

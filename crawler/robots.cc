@@ -137,37 +137,42 @@ std::optional<std::pair<std::string, std::string>> SplitOrigin(std::string_view 
   return std::make_pair(std::move(origin), std::move(path));
 }
 
-Status RobotsGate::Admit(const std::string& url) {
+std::string RobotsGate::OriginOf(const std::string& url) {
+  const auto split = SplitOrigin(url);
+  return split ? split->first : "";
+}
+
+void RobotsGate::Learn(const std::string& origin, const StatusOr<FetchResult>& answer) {
+  Site site;
+  const long status = answer.ok() ? answer->http_status : 0;
+  if (status >= 200 && status < 300) {
+    site.rules = RobotsRules::Parse(answer->body, agent_);
+  } else {
+    site.rules = RobotsRules::ForUnreadable(status);
+  }
+  if (!answer.ok() || status >= 500 || status < 200) {
+    const std::string why = answer.ok() ? "HTTP " + std::to_string(status) : answer.status().message();
+    site.unreadable = "robots.txt could not be read (" + why + "), so the site is not crawled";
+  }
+  sites_[origin] = std::move(site);
+}
+
+Status RobotsGate::Check(const std::string& url) const {
   const auto split = SplitOrigin(url);
   if (!split) return Status::Ok();  // file:// sources are the operator's own
   const auto& [origin, path] = *split;
-  auto it = sites_.find(origin);
-  if (it == sites_.end()) {
-    Site site;
-    auto answer = fetcher_.FetchAnyStatus(origin + "/robots.txt");
-    const long status = answer.ok() ? answer->http_status : 0;
-    if (status >= 200 && status < 300) {
-      site.rules = RobotsRules::Parse(answer->body, agent_);
-    } else {
-      site.rules = RobotsRules::ForUnreadable(status);
-    }
-    if (!answer.ok() || status >= 500 || status < 200) {
-      const std::string why = answer.ok() ? "HTTP " + std::to_string(status) : answer.status().message();
-      site.unreadable = "robots.txt could not be read (" + why + "), so the site is not crawled";
-    }
-    it = sites_.emplace(origin, std::move(site)).first;
-  }
-  Site& site = it->second;
+  const auto it = sites_.find(origin);
+  if (it == sites_.end()) return Status::Internal(url + ": robots.txt not read yet");
+  const Site& site = it->second;
   if (!site.unreadable.empty()) return Status::Unavailable(url + ": " + site.unreadable);
   if (!site.rules.Allowed(path)) return Status::InvalidArgument(url + ": disallowed by " + origin + "/robots.txt");
-  using Clock = std::chrono::steady_clock;
-  const double now = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
-  const double delay = std::min(site.rules.crawl_delay_s().value_or(0), max_delay_s_);
-  if (site.last_fetch >= 0 && now < site.last_fetch + delay) {
-    std::this_thread::sleep_for(std::chrono::duration<double>(site.last_fetch + delay - now));
-  }
-  site.last_fetch = std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
   return Status::Ok();
+}
+
+double RobotsGate::DelayFor(const std::string& origin) const {
+  const auto it = sites_.find(origin);
+  if (it == sites_.end()) return 0;
+  return std::min(it->second.rules.crawl_delay_s().value_or(0), max_delay_s_);
 }
 
 }  // namespace passend

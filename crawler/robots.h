@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "crawler/fetcher.h"
 
 namespace passend {
 
@@ -37,27 +38,30 @@ class RobotsRules {
   std::optional<double> crawl_delay_s_;
 };
 
-class Fetcher;
-
-// The robots.txt of every site a crawl visits, fetched once per run and origin, and the
-// Crawl-delay between two fetches from one site (at most `max_delay_s`, so a hostile value
-// cannot stall the nightly crawl).
+// The robots.txt of every site a crawl visits, read once per run and origin (the crawl
+// fetches it; the gate keeps what it said), and the Crawl-delay between two fetches from one
+// site (at most `max_delay_s`, so a hostile value cannot stall the nightly crawl).
 class RobotsGate {
  public:
-  RobotsGate(Fetcher& fetcher, std::string agent_token, double max_delay_s = 30)
-      : fetcher_(fetcher), agent_(std::move(agent_token)), max_delay_s_(max_delay_s) {}
+  RobotsGate(std::string agent_token, double max_delay_s = 30)
+      : agent_(std::move(agent_token)), max_delay_s_(max_delay_s) {}
 
-  // Ok when robots.txt lets us fetch `url` (file:// always); otherwise an error naming the
-  // URL and why. Waits for the site's Crawl-delay since the previous fetch from it.
-  Status Admit(const std::string& url);
+  // The origin whose robots.txt decides about `url` ("https://host:port"); "" for file://.
+  static std::string OriginOf(const std::string& url);
+  bool Known(const std::string& origin) const { return origin.empty() || sites_.count(origin) > 0; }
+  // Takes what fetching ORIGIN/robots.txt answered (any status, or no answer at all).
+  void Learn(const std::string& origin, const StatusOr<FetchResult>& answer);
+  // Ok when robots.txt lets us fetch `url` (file:// always); otherwise an error naming the URL
+  // and why. The origin must be Known().
+  Status Check(const std::string& url) const;
+  // The Crawl-delay to keep between fetches from the origin, capped.
+  double DelayFor(const std::string& origin) const;
 
  private:
   struct Site {
     RobotsRules rules;
     std::string unreadable;  // why robots.txt could not be read; the site is then skipped
-    double last_fetch = -1;  // steady clock seconds
   };
-  Fetcher& fetcher_;
   std::string agent_;
   double max_delay_s_;
   std::map<std::string, Site> sites_;  // by origin, "https://host:port"

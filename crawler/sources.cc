@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <tuple>
 
 #include "common/file.h"
 #include "common/json.h"
@@ -131,7 +132,18 @@ StatusOr<SourcesFile> LoadSources(const std::string& path) {
   out.user_agent = top.String("user_agent");
   out.retries = top.Int("retries");
   out.retry_backoff_ms = top.Int("retry_backoff_ms");
+  out.max_connections = top.Int("max_connections");
+  out.max_connections_per_host = top.Int("max_connections_per_host");
+  out.host_delay_ms = top.Int("host_delay_ms");
   PASSEND_RETURN_IF_ERROR(top.status());
+  for (const auto& [field, value, max] : {std::tuple{"max_connections", out.max_connections, 1000L},
+                                          std::tuple{"max_connections_per_host", out.max_connections_per_host, 100L},
+                                          std::tuple{"host_delay_ms", out.host_delay_ms, 600000L}}) {
+    const long min = std::string(field) == "host_delay_ms" ? 0 : 1;
+    if (value && (*value < min || *value > max)) {
+      return Status::InvalidArgument(path + ": " + field + ": expected " + std::to_string(min) + " to " + std::to_string(max));
+    }
+  }
   if (out.retries && (*out.retries < 0 || *out.retries > 10)) {
     return Status::InvalidArgument(path + ": retries: expected 0 to 10");
   }

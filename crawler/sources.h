@@ -27,6 +27,9 @@ struct SourcesFile {
   std::string user_agent;  // empty = the default
   std::optional<long> retries;           // FetchOptions::retries when given
   std::optional<long> retry_backoff_ms;  // FetchOptions::backoff_ms when given
+  std::optional<long> max_connections;           // ConnectionLimits::max_transfers
+  std::optional<long> max_connections_per_host;  // ConnectionLimits::max_per_host
+  std::optional<long> host_delay_ms;             // ConnectionLimits::host_delay_s, in ms
   std::vector<SourceConfig> sources;
 };
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "crawler/crawl.h"
+#include "crawler/multi_fetcher.h"
 #include "crawler/sources.h"
 #include "store/store.h"
 #include "tests/http_server.h"
@@ -40,7 +41,7 @@ class CrawlFeedsTest : public testing::Test {
                         CrawlOptions options = {}) {
     FetchOptions fo;
     fo.retries = 0;
-    CurlFetcher fetcher(fo);
+    CurlMultiFetcher fetcher(fo, ConnectionLimits{8, 2, 0});
     CrawlCallbacks cb;
     cb.on_error = [this](const std::string& e) { errors_.push_back(e); };
     auto r = Crawl(sources, fetcher, test::TheNormalizer(), *index_, today, cb, options, state_.get());

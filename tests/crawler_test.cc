@@ -340,22 +340,57 @@ TEST(CrawlTest, AnUnchangedUrlOfASourceListsWhatItGaveLastTimeSoNothingSeemsToVa
   EXPECT_EQ(*index->Count(), all);
 }
 
-TEST(RobotsGateTest, CrawlDelayIsKeptBetweenFetchesFromOneSiteAndCapped) {
-  MapFetcher fetcher;
-  fetcher.bodies["http://a/robots.txt"] = "User-agent: *\nCrawl-delay: 0.3\nDisallow: /prive\n";
-  fetcher.bodies["http://b/robots.txt"] = "User-agent: *\nCrawl-delay: 3600\n";
-  RobotsGate gate(fetcher, "Passend", 0.2);
-  using Clock = std::chrono::steady_clock;
-  auto seconds_for = [&](const std::string& url) {
-    const auto t0 = Clock::now();
-    EXPECT_TRUE(gate.Admit(url).ok()) << url;
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-  };
-  seconds_for("http://a/1");
-  EXPECT_GE(seconds_for("http://a/2"), 0.19);  // 0.3 asked, capped at 0.2
-  seconds_for("http://b/1");
-  EXPECT_LT(seconds_for("http://b/2"), 5.0);  // an hour asked, never waited
-  EXPECT_EQ(gate.Admit("http://a/prive/x").message(), "http://a/prive/x: disallowed by http://a/robots.txt");
+TEST(RobotsGateTest, CrawlDelayIsCappedAndADisallowedPathNamesTheRobotsTxt) {
+  RobotsGate gate("Passend", 0.2);
+  FetchResult a;
+  a.http_status = 200;
+  a.body = "User-agent: *\nCrawl-delay: 0.1\nDisallow: /prive\n";
+  FetchResult b = a;
+  b.body = "User-agent: *\nCrawl-delay: 3600\n";
+  gate.Learn("http://a", a);
+  gate.Learn("http://b", b);
+  EXPECT_EQ(gate.DelayFor("http://a"), 0.1);
+  EXPECT_EQ(gate.DelayFor("http://b"), 0.2);  // an hour asked, capped
+  EXPECT_TRUE(gate.Check("http://a/1").ok());
+  EXPECT_EQ(gate.Check("http://a/prive/x").message(), "http://a/prive/x: disallowed by http://a/robots.txt");
+  gate.Learn("http://c", Status::Unavailable("http://c/robots.txt: Connection refused"));
+  EXPECT_EQ(gate.Check("http://c/feed").message(),
+            "http://c/feed: robots.txt could not be read (http://c/robots.txt: Connection refused), so the site is "
+            "not crawled");
+}
+
+// Notes when each URL was fetched.
+class TimedFetcher : public MapFetcher {
+ public:
+  std::vector<std::pair<std::string, double>> fetched;
+  StatusOr<FetchResult> Fetch(const std::string& url, bool allow_file) override {
+    fetched.emplace_back(url, std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
+    return MapFetcher::Fetch(url, allow_file);
+  }
+};
+
+TEST(CrawlTest, CrawlDelayIsKeptBetweenFetchesFromOneSite) {
+  const std::string dir = test::MakeTempDir("crawl-delay");
+  auto index = VacancyIndex::OpenWritable(dir + "/index");
+  ASSERT_TRUE(index.ok());
+  TimedFetcher fetcher;
+  fetcher.bodies["http://a/robots.txt"] = "User-agent: *\nCrawl-delay: 0.3\n";
+  for (const char* p : {"zorgkompas", "retail-noord", "stadsbedrijven"}) {
+    fetcher.bodies[std::string("http://a/") + p] = Bundled(std::string("pages/") + p + ".html");
+  }
+  fetcher.bodies["http://b/x"] = Bundled("pages/bouwgroep-oost.html");
+  auto r = Crawl({Src("a", "jsonld", {"http://a/zorgkompas", "http://a/retail-noord", "http://a/stadsbedrijven"}),
+                  Src("b", "jsonld", {"http://b/x"})},
+                 fetcher, test::TheNormalizer(), *index, *ParseIsoDate("2026-11-23"), {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->ExitCode(), 0);
+  std::vector<double> a_times;
+  for (const auto& [url, at] : fetcher.fetched) {
+    if (url.rfind("http://a/", 0) == 0) a_times.push_back(at);
+  }
+  ASSERT_EQ(a_times.size(), 3u);
+  EXPECT_GE(a_times[1] - a_times[0], 0.29);
+  EXPECT_GE(a_times[2] - a_times[1], 0.29);
 }
 
 FetchOptions QuickRetries() {

@@ -68,7 +68,7 @@ class EndToEndTest : public testing::Test {
                     "\"}, {\"name\": \"zorg-en-werk\", \"type\": \"json-recruitee\", \"url\": \"" +
                     server_->Url("/feeds/zorg-en-werk-offers.json") + "\"}, {\"name\": \"carrierepaginas\", \"type\": \"jsonld\", \"urls\": [" +
                     pages + "]}";
-    test::WriteText(dir_ + "/sources.json", "{\"sources\": [" + good_sources_ + "]}");
+    test::WriteText(dir_ + "/sources.json", "{\"host_delay_ms\": 0, \"sources\": [" + good_sources_ + "]}");
   }
 
   test::CommandResult Passend(std::vector<std::string> args) {
@@ -177,7 +177,7 @@ TEST_F(EndToEndTest, BadSourcesAndRecordsAreReportedAndNothingIsLost) {
   server_->Route("/notitle.xml", 200, "application/xml",
                  "<source><job><referencenumber>N-1</referencenumber><title></title></job>"
                  "<job><referencenumber>N-2</referencenumber><title>Schoonmaker</title><city>Utrecht</city></job></source>");
-  test::WriteText(dir_ + "/bad.json", "{\"sources\": [" + good_sources_ +
+  test::WriteText(dir_ + "/bad.json", "{\"host_delay_ms\": 0, \"sources\": [" + good_sources_ +
                                           ", {\"name\": \"kapot\", \"type\": \"xml-indeed\", \"url\": \"" + server_->Url("/broken.xml") +
                                           "\"}, {\"name\": \"weg\", \"type\": \"jsonld\", \"url\": \"" + server_->Url("/gone.html") +
                                           "\"}, {\"name\": \"zondertitel\", \"type\": \"xml-indeed\", \"url\": \"" +
@@ -191,7 +191,7 @@ TEST_F(EndToEndTest, BadSourcesAndRecordsAreReportedAndNothingIsLost) {
   EXPECT_NE(r.out.find("summary sources=6 ok=4 failed=2 new=1 updated=0 unchanged=63 expired=1 vanished=0 aged=0 record_errors=1"), std::string::npos)
       << r.out;
   // Only failing sources: exit 2; the index keeps everything.
-  test::WriteText(dir_ + "/dead.json", "{\"sources\": [{\"name\": \"weg\", \"type\": \"jsonld\", \"url\": \"" +
+  test::WriteText(dir_ + "/dead.json", "{\"host_delay_ms\": 0, \"sources\": [{\"name\": \"weg\", \"type\": \"jsonld\", \"url\": \"" +
                                            server_->Url("/gone.html") + "\"}]}");
   EXPECT_EQ(Passend({"crawl", "--sources", dir_ + "/dead.json"}).exit_code, 2);
   EXPECT_GE(Match("anna-de-vries", false).size(), 5u);
@@ -230,7 +230,7 @@ TEST_F(EndToEndTest, AnUnchangedFeedCostsA304AndNoParsing) {
   site.VersionedRoute("/feed.xml", "application/xml");
   const std::string feed = test::ReadText(test::DataDir() + "/feeds/werkstation.xml");
   site.SetDocument("/feed.xml", feed, "\"v1\"");
-  test::WriteText(dir_ + "/one.json", "{\"sources\": [{\"name\": \"ws\", \"type\": \"xml-indeed\", \"url\": \"" +
+  test::WriteText(dir_ + "/one.json", "{\"host_delay_ms\": 0, \"sources\": [{\"name\": \"ws\", \"type\": \"xml-indeed\", \"url\": \"" +
                                           site.Url("/feed.xml") + "\"}]}");
   const auto first = Passend({"crawl", "--sources", dir_ + "/one.json"});
   EXPECT_NE(first.out.find("source=ws status=ok postings=22 new=21"), std::string::npos) << first.out;

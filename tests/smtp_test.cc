@@ -80,13 +80,8 @@ TEST(SmtpTransportTest, AConnectionDroppedMidMessageIsRetriedAndDeliveredOnce) {
 }
 
 TEST(SmtpTransportTest, NoServerIsTransientAndStopsTheRunAfterThreeMails) {
-  int port = 0;
-  {
-    const std::string dir = test::MakeTempDir("smtp");
-    SmtpSink sink(dir + "/mail");
-    port = sink.port();
-  }  // stopped: nothing listens there now
-  SmtpOptions o = Fast("smtp://127.0.0.1:" + std::to_string(port));
+  test::ClosedPort nothing_listens;
+  SmtpOptions o = Fast("smtp://127.0.0.1:" + std::to_string(nothing_listens.port()));
   o.attempts = 2;
   auto t = MakeSmtpTransport(o);
   ASSERT_TRUE(t.ok());
@@ -237,15 +232,13 @@ TEST_F(SmtpAlertsTest, ARefusedRecipientIsReportedTheOthersAreMailedAndNothingIs
 }
 
 TEST_F(SmtpAlertsTest, AServerThatIsDownLeavesAlertsPendingAndTheNextRunSendsThemOnce) {
-  int port = 0;
-  {
-    SmtpSink probe(dir_ + "/probe");
-    port = probe.port();
-  }
+  test::ClosedPort held;
+  const int port = held.port();
   const std::string url = "smtp://127.0.0.1:" + std::to_string(port);
   const auto down = Passend({"alerts", "--smtp", url, "--smtp-attempts", "2", "--smtp-backoff-ms", "10"});
   EXPECT_EQ(down.exit_code, 2) << down.out;
   EXPECT_NE(down.err.find("the alert stays pending and is sent by the next run"), std::string::npos) << down.err;
+  held.Release();
   SmtpSink sink(dir_ + "/mail", {}, port);  // the server is back
   const auto up = Passend({"alerts", "--smtp", url});
   EXPECT_EQ(up.exit_code, 0) << up.err;

@@ -26,6 +26,20 @@ const Normalizer& TheNormalizer();
 
 // A fresh directory under the test temp dir, removed at the end of the test binary.
 std::string MakeTempDir(const std::string& tag);
+
+// A port on 127.0.0.1 that refuses connections: bound but not listening, so no other
+// test's server (tests run in parallel) can take it until Release().
+class ClosedPort {
+ public:
+  ClosedPort();
+  ~ClosedPort() { Release(); }
+  int port() const { return port_; }
+  void Release();
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
 std::string ReadText(const std::string& path);
 void WriteText(const std::string& path, const std::string& text);
 

@@ -7,6 +7,7 @@
 
 #include "common/text.h"
 #include "crawler/crawl.h"
+#include "crawler/multi_fetcher.h"
 #include "store/store.h"
 #include "tools/passend/cli.h"
 
@@ -132,7 +133,11 @@ int RunCrawl(const std::vector<std::string>& argv) {
   if (!sources->user_agent.empty()) fetch_options.user_agent = sources->user_agent;
   if (sources->retries) fetch_options.retries = static_cast<int>(*sources->retries);
   if (sources->retry_backoff_ms) fetch_options.backoff_ms = *sources->retry_backoff_ms;
-  CurlFetcher fetcher(fetch_options);
+  ConnectionLimits limits;
+  if (sources->max_connections) limits.max_transfers = static_cast<int>(*sources->max_connections);
+  if (sources->max_connections_per_host) limits.max_per_host = static_cast<int>(*sources->max_connections_per_host);
+  if (sources->host_delay_ms) limits.host_delay_s = static_cast<double>(*sources->host_delay_ms) / 1000;
+  CurlMultiFetcher fetcher(fetch_options, limits);
   const Normalizer normalizer(ctx->normalizer_data());
   const bool tty = isatty(STDOUT_FILENO) == 1;
   size_t done = 0;
