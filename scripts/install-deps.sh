@@ -12,7 +12,7 @@ packages=(
   libgumbo-dev
   libsqlite3-dev sqlite3
   libgtest-dev googletest
-  libcpp-httplib-dev
+  libcpp-httplib-dev zlib1g-dev
   python3-aiosmtpd openssl
 )
 

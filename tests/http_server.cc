@@ -101,6 +101,11 @@ void TestHttpServer::PagedRoute(const std::string& path, const std::string& para
   });
 }
 
+void TestHttpServer::Handle(const std::string& path,
+                            std::function<void(const httplib::Request&, httplib::Response&)> handler) {
+  server_->Get(path, std::move(handler));
+}
+
 int TestHttpServer::Served(const std::string& path) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = served_.find(path);

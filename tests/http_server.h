@@ -2,6 +2,7 @@
 // thread. Serves a directory plus fixed routes that can return any status and body.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,8 @@
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace passend::test {
@@ -38,6 +41,8 @@ class TestHttpServer {
   // Answers bodies[value of query parameter `param`], or 404 when there is none.
   void PagedRoute(const std::string& path, const std::string& param, std::map<std::string, std::string> bodies,
                   const std::string& content_type = "application/json");
+  // Any behaviour: `handler` answers every GET of `path` (registered before the first request).
+  void Handle(const std::string& path, std::function<void(const httplib::Request&, httplib::Response&)> handler);
   // Requests for `path` of any kind (files, routes), counted as they are answered.
   int Served(const std::string& path) const;
 
