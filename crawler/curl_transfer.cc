@@ -80,6 +80,8 @@ CurlTransfer::CurlTransfer(std::string url, bool allow_file, const Validators* k
   curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, is_file ? "file" : "http,https");
   curl_easy_setopt(curl_, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl_, CURLOPT_PRIVATE, this);
+  for (const std::string& c : options.connect_to) connect_to_ = curl_slist_append(connect_to_, c.c_str());
+  if (connect_to_) curl_easy_setopt(curl_, CURLOPT_CONNECT_TO, connect_to_);
   if (known && !is_file) {
     if (!known->etag.empty()) headers_ = curl_slist_append(headers_, ("If-None-Match: " + known->etag).c_str());
     if (!known->last_modified.empty()) {
@@ -92,6 +94,7 @@ CurlTransfer::CurlTransfer(std::string url, bool allow_file, const Validators* k
 CurlTransfer::~CurlTransfer() {
   if (curl_) curl_easy_cleanup(curl_);
   if (headers_) curl_slist_free_all(headers_);
+  if (connect_to_) curl_slist_free_all(connect_to_);
 }
 
 size_t CurlTransfer::Write(char* data, size_t size, size_t n, void* self) {

@@ -34,6 +34,7 @@ class CurlTransfer {
   Status ready_;
   CURL* curl_ = nullptr;
   curl_slist* headers_ = nullptr;
+  curl_slist* connect_to_ = nullptr;
   std::string body_;
   size_t cap_;
   bool overflow_ = false;

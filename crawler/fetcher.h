@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 
@@ -20,6 +21,9 @@ struct FetchOptions {
   // 5xx, 429 and network errors are tried again this often, waiting backoff_ms doubled each
   // time with jitter, or what Retry-After says (at most max_retry_after_s). Other 4xx never.
   int retries = 3;
+  // CURLOPT_CONNECT_TO entries ("HOST:PORT:CONNECT-HOST:CONNECT-PORT"; "::127.0.0.1:8080"
+  // sends every host there): for simulations that serve many sites from one local server.
+  std::vector<std::string> connect_to;
   long backoff_ms = 1000;
   double max_retry_after_s = 120;
 };
