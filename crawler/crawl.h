@@ -71,8 +71,8 @@ class CrawlState {
  public:
   virtual ~CrawlState() = default;
   virtual StatusOr<UrlMemory> Recall(const std::string& url) = 0;
-  // Called after what the URL gave is committed to the index.
-  virtual Status Remember(const std::string& url, const UrlMemory& memory) = 0;
+  // What each URL gave, called once it is committed to the index (several URLs at once).
+  virtual Status Remember(const std::vector<std::pair<std::string, UrlMemory>>& memories) = 0;
   // The keys the source listed now, on `today`.
   virtual StatusOr<KeyVerdicts> Seen(const std::string& source, const std::vector<std::string>& keys, Days today,
                                      int max_age_days) = 0;

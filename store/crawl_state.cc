@@ -65,15 +65,22 @@ StatusOr<Store::UrlRecord> Store::ReadUrlRecord(const std::string& url) {
   return r;
 }
 
-Status Store::WriteUrlRecord(const std::string& url, const UrlRecord& r) {
-  std::string keys;
-  for (const std::string& k : r.keys) keys += k + "\n";
-  Statement q(impl_->db.get(),
-              "INSERT INTO source_url (url, etag, last_modified, lastmod, keys_known, keys) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-              "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
-              "lastmod = excluded.lastmod, keys_known = excluded.keys_known, keys = excluded.keys");
-  q.Bind(1, url).Bind(2, r.etag).Bind(3, r.last_modified).Bind(4, r.lastmod).Bind(5, r.keys_known ? 1 : 0).Bind(6, keys);
-  return impl_->StepDone(q, "save crawl state of " + url);
+Status Store::WriteUrlRecords(const std::vector<std::pair<std::string, UrlRecord>>& records) {
+  if (records.empty()) return Status::Ok();
+  return impl_->InTransaction([&]() -> Status {
+    Statement q(impl_->db.get(),
+                "INSERT INTO source_url (url, etag, last_modified, lastmod, keys_known, keys) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, "
+                "lastmod = excluded.lastmod, keys_known = excluded.keys_known, keys = excluded.keys");
+    for (const auto& [url, r] : records) {
+      std::string keys;
+      for (const std::string& k : r.keys) keys += k + "\n";
+      q.Reset();
+      q.Bind(1, url).Bind(2, r.etag).Bind(3, r.last_modified).Bind(4, r.lastmod).Bind(5, r.keys_known ? 1 : 0).Bind(6, keys);
+      PASSEND_RETURN_IF_ERROR(impl_->StepDone(q, "save crawl state of " + url));
+    }
+    return Status::Ok();
+  });
 }
 
 Status Store::RecordSourceRun(const SourceRun& run) {

@@ -140,7 +140,7 @@ class Store {
     std::vector<std::string> keys;
   };
   StatusOr<UrlRecord> ReadUrlRecord(const std::string& url);  // empty when never fetched
-  Status WriteUrlRecord(const std::string& url, const UrlRecord& record);
+  Status WriteUrlRecords(const std::vector<std::pair<std::string, UrlRecord>>& records);  // one transaction
 
   // One source's outcome in one crawl, and the health that adds up to.
   struct SourceRun {

@@ -210,10 +210,14 @@ StatusOr<UrlMemory> StoreCrawlState::Recall(const std::string& url) {
   return m;
 }
 
-Status StoreCrawlState::Remember(const std::string& url, const UrlMemory& m) {
-  Store::UrlRecord r{m.validators.etag, m.validators.last_modified, m.lastmod, m.keys.has_value(), {}};
-  if (m.keys) r.keys = *m.keys;
-  return store_.WriteUrlRecord(url, r);
+Status StoreCrawlState::Remember(const std::vector<std::pair<std::string, UrlMemory>>& memories) {
+  std::vector<std::pair<std::string, Store::UrlRecord>> records;
+  records.reserve(memories.size());
+  for (const auto& [url, m] : memories) {
+    records.emplace_back(url, Store::UrlRecord{m.validators.etag, m.validators.last_modified, m.lastmod,
+                                               m.keys.has_value(), m.keys.value_or(std::vector<std::string>{})});
+  }
+  return store_.WriteUrlRecords(records);
 }
 
 Status StoreCrawlState::RecordRun(const SourceReport& r, Days today) {
