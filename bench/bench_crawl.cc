@@ -57,7 +57,7 @@ double Seconds(Clock::time_point since) { return std::chrono::duration<double>(C
   httplib::Server server;
   std::atomic<int> generation{1};
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  server.set_keep_alive_timeout(2);
+  server.set_keep_alive_timeout(5);
   server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
     if (req.path == "/_generation") {
       generation = std::stoi(req.get_param_value("set"));
@@ -163,7 +163,7 @@ int Run(const Config& c) {
   const pid_t server = fork();
   if (server == 0) {
     close(fds[0]);
-    Serve(sim, fds[1], c.max_connections + 16);
+    Serve(sim, fds[1], 4 * c.max_connections + 16);  // a thread per open connection, idle ones included
   }
   close(fds[1]);
   int port = 0;

@@ -21,8 +21,10 @@ CurlMultiFetcher::CurlMultiFetcher(FetchOptions options, ConnectionLimits limits
     : options_(std::move(options)), limits_(limits), rng_(std::random_device{}()) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
   multi_ = curl_multi_init();
-  curl_multi_setopt(multi_, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(limits_.max_transfers));
-  curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(limits_.max_per_host));
+  // The limits are kept here, per transfer. libcurl's own connection limits would also count
+  // idle kept-alive connections to sites already done, and hold new transfers back until
+  // those time out.
+  curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, static_cast<long>(limits_.max_transfers));
 }
 
 CurlMultiFetcher::~CurlMultiFetcher() {
