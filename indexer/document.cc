@@ -1,5 +1,7 @@
 #include "indexer/document.h"
 
+#include "indexer/duplicates.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -91,38 +93,10 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
   }
 }
 
-// Words of the title without gender tags and case, sorted: "Orderpicker (m/v/x)" and
-// "orderpicker" give the same words.
-std::string TitleWords(const std::string& title) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char ch : FoldForMatch(title) + " ") {
-    if (IsWordChar(ch)) {
-      word += ch;
-      continue;
-    }
-    if (word.size() > 1 && word != "mv" && word != "vm" && word != "mvx") words.push_back(word);
-    word.clear();
-  }
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  std::string out;
-  for (const auto& w : words) out += w + " ";
-  return out;
-}
-
-// Postings of one job on several sources share this key; the matcher shows one of them.
-// Empty (never collapsed) without an employer: unrelated vacancies must not merge.
-std::string CollapseKey(const Vacancy& v) {
-  if (v.employer.empty()) return "";
-  const std::string where = v.location.remote ? "remote" : v.location.place;
-  return HexId(StableHash64(FoldForMatch(v.employer) + "|" + FoldForMatch(where) + "|" + TitleWords(v.title)));
-}
-
 }  // namespace
 
 Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const std::string& content_hash,
-                               Days first_seen) {
+                               Days first_seen, const JobFingerprint& fingerprint, const std::string& job) {
   Xapian::Document doc;
   AddText(doc, v);
   AddFilterTerms(doc, v);
@@ -137,7 +111,10 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const 
   doc.add_value(schema::kSlotFirstSeen, Xapian::sortable_serialise(first_seen));
   doc.add_boolean_term(schema::FirstSeenTerm(first_seen));
   doc.add_value(schema::kSlotContentHash, content_hash);
-  if (const std::string key = CollapseKey(v); !key.empty()) doc.add_value(schema::kSlotCollapseKey, key);
+  doc.add_value(schema::kSlotCollapseKey, job);
+  doc.add_boolean_term(schema::kJobPrefix + job);
+  doc.add_value(schema::kSlotFingerprint, fingerprint.Serialize());
+  for (const std::string& band : BandTerms(fingerprint)) doc.add_boolean_term(schema::kBandPrefix + band);
   doc.set_data(json);
   return doc;
 }

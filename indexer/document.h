@@ -4,14 +4,16 @@
 #include <xapian.h>
 
 #include "common/date.h"
+#include "indexer/duplicates.h"
 #include "model/vacancy.h"
 
 namespace passend {
 
 // `json` is the vacancy's JSON without first_seen (the document data) and `content_hash`
 // its hash, stored so the next crawl can skip unchanged ones; `first_seen` goes into its
-// value slot.
+// value slot. `job` is the collapse key of the job it is a posting of (indexer/duplicates.h),
+// shared with the same job's postings on other sources.
 Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const std::string& content_hash,
-                               Days first_seen);
+                               Days first_seen, const JobFingerprint& fingerprint, const std::string& job);
 
 }  // namespace passend

@@ -6,6 +6,7 @@
 
 #include "common/text.h"
 #include "indexer/document.h"
+#include "indexer/duplicates.h"
 #include "indexer/schema.h"
 #include "model/json_io.h"
 
@@ -52,6 +53,26 @@ struct VacancyIndex::Impl {
   std::string path;
   Xapian::WritableDatabase db;
   Xapian::docid next_docid = kFirstDocid;
+
+  // The job a posting belongs to: that of an indexed posting of the same job (found through
+  // a shared MinHash band), else its own exact key, else its own id.
+  std::string JobOf(const JobFingerprint& fp, Xapian::docid self, const std::string& key) {
+    std::vector<Xapian::Query> bands;
+    for (const std::string& b : BandTerms(fp)) bands.emplace_back(schema::kBandPrefix + b);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet candidates = enquire.get_mset(0, 50);
+    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+      if (*it == self) continue;
+      const Xapian::Document other = it.get_document();
+      JobFingerprint theirs;
+      if (JobFingerprint::Parse(other.get_value(schema::kSlotFingerprint), &theirs) && SameJob(fp, theirs)) {
+        return other.get_value(schema::kSlotCollapseKey);
+      }
+    }
+    return fp.exact_key.empty() ? HexId(StableHash64(key)) : fp.exact_key;
+  }
 };
 
 VacancyIndex::VacancyIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -99,11 +120,15 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
       if (old.get_value(schema::kSlotContentHash) == hash) return UpsertOutcome::kUnchanged;
       const std::string previous = old.get_value(schema::kSlotFirstSeen);
       if (!previous.empty()) first_seen = static_cast<Days>(Xapian::sortable_unserialise(previous));
-      impl_->db.replace_document(docid, BuildDocument(v, json, hash, first_seen));  // keeps its place
+      const JobFingerprint fp = FingerprintOf(v);
+      const std::string job = impl_->JobOf(fp, docid, v.key);
+      impl_->db.replace_document(docid, BuildDocument(v, json, hash, first_seen, fp, job));  // keeps its place
       return UpsertOutcome::kUpdated;
     }
     if (impl_->next_docid == 0) return Status::Unavailable(impl_->path + ": no document ids left; rebuild the index");
-    impl_->db.replace_document(impl_->next_docid--, BuildDocument(v, json, hash, first_seen));
+    const JobFingerprint fp = FingerprintOf(v);
+    const std::string job = impl_->JobOf(fp, 0, v.key);
+    impl_->db.replace_document(impl_->next_docid--, BuildDocument(v, json, hash, first_seen, fp, job));
     return UpsertOutcome::kAdded;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": upsert " + v.key);

@@ -10,7 +10,7 @@
 
 namespace passend::schema {
 
-inline constexpr const char* kSchemaVersion = "2";
+inline constexpr const char* kSchemaVersion = "3";
 inline constexpr const char* kVersionKey = "passend_schema_version";  // database metadata
 
 // Terms. Filter values are lower case so no ':' separator is needed after the prefix.
@@ -25,6 +25,8 @@ inline constexpr const char* kContractPrefix = "XC";       // XCvast, XCtijdelij
 inline constexpr const char* kEducationPrefix = "XE";      // XEmbo2
 inline constexpr const char* kDemandPrefix = "XD";         // XDvi.etmaal:2 (stated in text, firm)
 inline constexpr const char* kSourcePrefix = "XS";         // XS<source name>
+inline constexpr const char* kJobPrefix = "XK";            // XK<job>: the postings of one job (kSlotCollapseKey)
+inline constexpr const char* kBandPrefix = "XB";           // XB<12 hex>: a MinHash band (indexer/duplicates.h)
 inline constexpr const char* kOccupationPrefix = "XO";     // XOorderpicker (occupation key)
 inline constexpr const char* kWageAtLeastPrefix = "XWge";  // XWge16: hourly wage max >= 16
 inline constexpr const char* kHoursAtMostPrefix = "XHle";  // XHle24: hours min <= 24
@@ -47,7 +49,8 @@ enum Slot : Xapian::valueno {
   kSlotValidThrough = 7,  // days since 1970-01-01
   kSlotFirstSeen = 8,     // days since 1970-01-01
   kSlotContentHash = 9,   // 16 hex digits, not serialised
-  kSlotCollapseKey = 10,  // the same job posted several times: employer + place + title words
+  kSlotCollapseKey = 10,  // the job a posting belongs to: the same on every source (indexer/duplicates.h)
+  kSlotFingerprint = 11,  // JobFingerprint::Serialize()
 };
 
 // Thresholds of the XWge / XHle terms. Boolean terms filter far faster than value ranges

@@ -1,6 +1,9 @@
 #include "matcher/matcher.h"
 
 #include <algorithm>
+#include <map>
+
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -14,6 +17,27 @@
 
 namespace passend {
 namespace {
+
+// The sources and URLs of every posting of the job, so one result lists where it is posted.
+Status AddJobSources(const Xapian::Database& db, const std::string& job, Vacancy* v) {
+  try {
+    const std::string term = schema::kJobPrefix + job;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      auto other = VacancyFromDocument(db.get_document(*it), "index document " + std::to_string(*it));
+      if (!other.ok()) return other.status();
+      if (other->key == v->key) continue;
+      for (const SourceRef& s : other->sources) {
+        const bool known = std::any_of(v->sources.begin(), v->sources.end(), [&](const SourceRef& k) {
+          return k.source == s.source && k.url == s.url;
+        });
+        if (!known) v->sources.push_back(s);
+      }
+    }
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::Unavailable("sources of job " + job + ": " + e.get_type() + ": " + e.get_msg());
+  }
+}
 
 int VerdictRank(Verdict v) {
   switch (v) {
@@ -100,6 +124,7 @@ Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, co
 StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
                                                      std::optional<Days> first_seen_since) const {
   std::vector<Match> out;
+  std::map<std::string, std::string> job_of;  // vacancy key → job, for those posted more than once
   try {
     const CandidateKeys keys = DeriveKeys(c, options_.occupations);
     const CandidateQueries queries = BuildCandidateQueries(c, keys, schema_, options_, first_seen_since);
@@ -128,6 +153,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
         if (!v.ok()) return v.status();
         Match m = Evaluate(c, keys, *v);
         m.duplicates = static_cast<int>(it.get_collapse_count());
+        if (m.duplicates > 0) job_of[m.vacancy.key] = job;
         if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
         out.push_back(std::move(m));
       }
@@ -140,6 +166,11 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
     return a.score > b.score;
   });
   if (options_.limit > 0 && out.size() > static_cast<size_t>(options_.limit)) out.resize(options_.limit);
+  for (Match& m : out) {
+    const auto job = job_of.find(m.vacancy.key);
+    if (job == job_of.end()) continue;
+    if (Status s = AddJobSources(reader_.database(), job->second, &m.vacancy); !s.ok()) return s;
+  }
   return out;
 }
 

@@ -384,6 +384,31 @@ TEST_F(QueryTest, TheSameJobOnSeveralSourcesIsShownOnce) {
   EXPECT_EQ(duplicates, 2);
 }
 
+TEST_F(QueryTest, AnAgencysRewordedCopyIsTheSameJobAndTheResultListsBothSources) {
+  const std::string text =
+      "Je verwerkt facturen en aanvragen voor het sociaal domein in ons zaaksysteem. Je controleert of aanvragen "
+      "volledig zijn en je belt inwoners als er iets ontbreekt. Je hebt mbo-niveau 4 en ervaring met Excel. Het gaat "
+      "om een baan voor een jaar, 24 uur per week, schaal 6.";
+  Vacancy own = Make("own", "Administratief medewerker", "Gemeente Voorbeeld");
+  own.description = text;
+  Vacancy agency = Make("agency", "Medewerker administratie (m/v)", "Uitzendbureau Flexwerk");
+  agency.description = "Voor onze opdrachtgever zoeken wij een medewerker administratie. " + text +
+                       " Solliciteer via ons kantoor.";
+  Vacancy other = Make("other", "Archiefmedewerker", "Gemeente Voorbeeld");
+  other.description = "Je beheert het archief en de post van de gemeente en je helpt collega's met het plannen van "
+                      "vergaderingen en het notuleren van overleggen in het stadhuis.";
+  const auto matches = Run({own, agency, other}, test::BasicCandidate("Utrecht"));
+  ASSERT_EQ(matches.size(), 2u);  // own and agency as one job, other on its own
+  const Match* merged = nullptr;
+  for (const Match& m : matches) {
+    if (m.duplicates == 1) merged = &m;
+  }
+  ASSERT_NE(merged, nullptr);
+  std::set<std::string> sources;
+  for (const SourceRef& s : merged->vacancy.sources) sources.insert(s.source);
+  EXPECT_EQ(sources, (std::set<std::string>{"bron-own", "bron-agency"}));
+}
+
 TEST_F(QueryTest, TargetOccupationFindsItsSynonymsAndRanksThemFirst) {
   Vacancy picker = Make("picker", "Logistiek medewerker", "Logistiek BV");
   picker.occupation = {"magazijnmedewerker", "Magazijnmedewerker", "4321", 0.9, "logistiek medewerker", true};
