@@ -96,7 +96,7 @@ const Fault kFaults[] = {
      false, "Operation too slow"},
     {"total_timeout", "xml-indeed",
      [](const httplib::Request&, httplib::Response& res) {
-       // About 200 KB/s, ten times the speed floor, for longer than the 3 s allowed in all.
+       // About 200 KB/s, twenty times the speed floor, for longer than the 3 s allowed in all.
        res.set_chunked_content_provider("application/octet-stream", [](size_t offset, httplib::DataSink& sink) {
          static const std::string piece(64 << 10, ' ');
          std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -108,7 +108,7 @@ const Fault kFaults[] = {
      [](const httplib::Request&, httplib::Response& res) {
        // (octet-stream: the test server would compress an XML type, and buffer it)
        res.set_chunked_content_provider("application/octet-stream", [](size_t, httplib::DataSink& sink) {
-         static const std::string piece(4096, ' ');  // about 13 KB/s, under the 20 KB/s floor
+         static const std::string piece(1024, ' ');  // about 3 KB/s, under the 10 KB/s floor
          std::this_thread::sleep_for(std::chrono::milliseconds(300));
          return sink.write(piece.data(), piece.size());
        });
@@ -183,8 +183,8 @@ class CrawlFaultTest : public testing::TestWithParam<Fault> {
     o.retries = 1;
     o.backoff_ms = 10;
     o.total_timeout_s = total_timeout_s;
-    o.low_speed_bytes_per_s = 20000;
-    o.low_speed_time_s = 1;
+    o.low_speed_bytes_per_s = 10000;
+    o.low_speed_time_s = 2;
     o.max_body_bytes = max_body;
     CurlMultiFetcher fetcher(o, ConnectionLimits{8, 2, 0});
     auto r = Crawl(sources, fetcher, test::TheNormalizer(), *index_, *ParseIsoDate("2026-11-23"), {}, {}, state_.get());
