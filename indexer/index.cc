@@ -57,6 +57,8 @@ struct VacancyIndex::Impl {
   // The job a posting belongs to: that of an indexed posting of the same job (found through
   // a shared MinHash band), else its own exact key, else its own id.
   std::string JobOf(const JobFingerprint& fp, Xapian::docid self, const std::string& key) {
+    // The exact copy of an indexed posting whose job is its exact key: no search needed.
+    if (!fp.exact_key.empty() && db.term_exists(schema::kJobPrefix + fp.exact_key)) return fp.exact_key;
     std::vector<Xapian::Query> bands;
     for (const std::string& b : BandTerms(fp)) bands.emplace_back(schema::kBandPrefix + b);
     Xapian::Enquire enquire(db);
@@ -121,7 +123,9 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
       const std::string previous = old.get_value(schema::kSlotFirstSeen);
       if (!previous.empty()) first_seen = static_cast<Days>(Xapian::sortable_unserialise(previous));
       const JobFingerprint fp = FingerprintOf(v);
-      const std::string job = impl_->JobOf(fp, docid, v.key);
+      JobFingerprint before;
+      const bool same = JobFingerprint::Parse(old.get_value(schema::kSlotFingerprint), &before) && SameJob(fp, before);
+      const std::string job = same ? old.get_value(schema::kSlotCollapseKey) : impl_->JobOf(fp, docid, v.key);
       impl_->db.replace_document(docid, BuildDocument(v, json, hash, first_seen, fp, job));  // keeps its place
       return UpsertOutcome::kUpdated;
     }
