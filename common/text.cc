@@ -245,8 +245,7 @@ uint64_t Fnv1a64(std::string_view in) {
   return h;
 }
 
-uint64_t StableHash64(std::string_view in) {
-  uint64_t h = Fnv1a64(in);  // then MurmurHash3's fmix64
+uint64_t Fmix64(uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
@@ -254,6 +253,8 @@ uint64_t StableHash64(std::string_view in) {
   h ^= h >> 33;
   return h;
 }
+
+uint64_t StableHash64(std::string_view in) { return Fmix64(Fnv1a64(in)); }
 
 std::string HexId(uint64_t v) {
   char buf[17];

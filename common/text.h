@@ -49,6 +49,8 @@ uint64_t Fnv1a64(std::string_view in);
 std::string HexId(uint64_t v);
 // FNV-1a followed by a 64-bit finaliser, so similar inputs give unrelated ids.
 uint64_t StableHash64(std::string_view in);
+// MurmurHash3's 64-bit finaliser: spreads the bits of `h` over the whole word.
+uint64_t Fmix64(uint64_t h);
 
 // Escapes text for HTML element content and attribute values.
 std::string HtmlEscape(std::string_view in);

@@ -8,15 +8,6 @@
 namespace passend {
 namespace {
 
-uint64_t Mix(uint64_t h) {  // MurmurHash3's fmix64
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
 std::vector<std::string> Words(const std::string& folded) {
   std::vector<std::string> words;
   std::string w;
@@ -79,7 +70,7 @@ JobFingerprint FingerprintOf(const Vacancy& v) {
     for (size_t k = i; k < i + 3 && k < words.size(); ++k) shingle += words[k] + " ";
     const uint64_t h = StableHash64(shingle);
     for (int j = 0; j < kMinHashes; ++j) {
-      const auto value = static_cast<uint32_t>(Mix(h ^ (0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(j + 1))));
+      const auto value = static_cast<uint32_t>(Fmix64(h ^ (0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(j + 1))));
       f.minhash[static_cast<size_t>(j)] = std::min(f.minhash[static_cast<size_t>(j)], value);
     }
   }
@@ -111,7 +102,7 @@ std::vector<std::string> BandTerms(const JobFingerprint& f) {
   std::vector<std::string> out;
   for (int band = 0; band < kMinHashes / kBandRows; ++band) {
     uint64_t h = static_cast<uint64_t>(band) * 0x100000001b3ULL;
-    for (int r = 0; r < kBandRows; ++r) h = Mix(h ^ f.minhash[static_cast<size_t>(band * kBandRows + r)]);
+    for (int r = 0; r < kBandRows; ++r) h = Fmix64(h ^ f.minhash[static_cast<size_t>(band * kBandRows + r)]);
     out.push_back(HexId(h).substr(0, 12));
   }
   return out;

@@ -160,22 +160,9 @@ std::string KeyOf(const std::string& id) {
 
 class CrawlFaultTest : public testing::TestWithParam<Fault> {
  protected:
-  void SetUp() override {
-    dir_ = test::MakeTempDir("faults");
-    auto index = VacancyIndex::OpenWritable(dir_ + "/index");
-    auto store = Store::Open(dir_ + "/passend.db");
-    ASSERT_TRUE(index.ok() && store.ok());
-    index_ = std::make_unique<VacancyIndex>(std::move(*index));
-    store_ = std::make_unique<Store>(std::move(*store));
-    state_ = std::make_unique<cli::StoreCrawlState>(*store_, cli::kVanishGraceCrawls);
-  }
-
   std::vector<SourceConfig> Sources(const std::string& a_url, const std::string& b_url, const std::string& b_type) {
-    test::WriteText(dir_ + "/sources.json", R"({"sources": [{"name": "a", "type": "rss", "url": ")" + a_url +
-                                                R"("}, {"name": "b", "type": ")" + b_type + R"(", "url": ")" + b_url + "\"}]}");
-    auto s = LoadSources(dir_ + "/sources.json");
-    EXPECT_TRUE(s.ok()) << s.status().message();
-    return s.ok() ? s->sources : std::vector<SourceConfig>{};
+    return ws_.Sources(R"({"sources": [{"name": "a", "type": "rss", "url": ")" + a_url + R"("}, {"name": "b", "type": ")" +
+                       b_type + R"(", "url": ")" + b_url + "\"}]}");
   }
 
   CrawlReport CrawlAll(const std::vector<SourceConfig>& sources, long total_timeout_s = 3, size_t max_body = 1 << 20) {
@@ -187,15 +174,13 @@ class CrawlFaultTest : public testing::TestWithParam<Fault> {
     o.low_speed_time_s = 2;
     o.max_body_bytes = max_body;
     CurlMultiFetcher fetcher(o, ConnectionLimits{8, 2, 0});
-    auto r = Crawl(sources, fetcher, test::TheNormalizer(), *index_, *ParseIsoDate("2026-11-23"), {}, {}, state_.get());
+    auto r = Crawl(sources, fetcher, test::TheNormalizer(), *ws_.index, *ParseIsoDate("2026-11-23"), {}, {},
+                   ws_.state.get());
     EXPECT_TRUE(r.ok()) << r.status().message();
     return r.ok() ? *r : CrawlReport{};
   }
 
-  std::string dir_;
-  std::unique_ptr<VacancyIndex> index_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<cli::StoreCrawlState> state_;
+  test::CrawlWorkspace ws_{"faults"};
 };
 
 TEST_P(CrawlFaultTest, TheOtherSourceLandsAndNothingIsLostOrDuplicated) {
@@ -210,7 +195,7 @@ TEST_P(CrawlFaultTest, TheOtherSourceLandsAndNothingIsLostOrDuplicated) {
   const auto sources = Sources(site.Url("/rss/werkplein-vacatures.xml"), site.Url("/b"), f.type);
   const CrawlReport first = CrawlAll(sources);
   ASSERT_EQ(first.ExitCode(), 0);
-  ASSERT_EQ(*index_->Count(), 5u);
+  ASSERT_EQ(*ws_.index->Count(), 5u);
   bad = true;
   const CrawlReport second = CrawlAll(sources);
   ASSERT_EQ(second.sources.size(), 2u);
@@ -226,8 +211,8 @@ TEST_P(CrawlFaultTest, TheOtherSourceLandsAndNothingIsLostOrDuplicated) {
     EXPECT_NE(b.error.find(f.cause), std::string::npos) << b.error;
     EXPECT_EQ(second.ExitCode(), 1);
   }
-  EXPECT_EQ(*index_->Count(), 5u);  // b's three are neither lost nor doubled
-  auto reader = VacancyReader::Open(dir_ + "/index");
+  EXPECT_EQ(*ws_.index->Count(), 5u);  // b's three are neither lost nor doubled
+  auto reader = VacancyReader::Open(ws_.dir + "/index");
   ASSERT_TRUE(reader.ok());
   const bool json = std::string(f.type) == "json-recruitee";
   auto v = reader->Get(KeyOf(json ? "2" : "B-2"));
@@ -306,7 +291,7 @@ TEST_F(CrawlFaultTest, AFeedWithAHundredThousandItemsLandsWhole) {
   ASSERT_EQ(r.sources.size(), 2u);
   EXPECT_TRUE(r.sources[1].ok) << r.sources[1].error;
   EXPECT_EQ(r.sources[1].added, 100000);
-  EXPECT_EQ(*index_->Count(), 100002u);
+  EXPECT_EQ(*ws_.index->Count(), 100002u);
 }
 
 }  // namespace

@@ -19,23 +19,7 @@ std::string FixtureDir() { return test::SourceDir() + "/tests/data/feeds"; }
 
 class CrawlFeedsTest : public testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = test::MakeTempDir("crawl-feeds");
-    auto index = VacancyIndex::OpenWritable(dir_ + "/index");
-    auto store = Store::Open(dir_ + "/passend.db");
-    ASSERT_TRUE(index.ok() && store.ok());
-    index_ = std::make_unique<VacancyIndex>(std::move(*index));
-    store_ = std::make_unique<Store>(std::move(*store));
-    state_ = std::make_unique<cli::StoreCrawlState>(*store_, cli::kVanishGraceCrawls);
-  }
-
-  // The sources in `json` (a sources.json text) as the operator's file gives them.
-  std::vector<SourceConfig> Sources(const std::string& json) {
-    test::WriteText(dir_ + "/sources.json", json);
-    auto s = LoadSources(dir_ + "/sources.json");
-    EXPECT_TRUE(s.ok()) << s.status().message();
-    return s.ok() ? s->sources : std::vector<SourceConfig>{};
-  }
+  std::vector<SourceConfig> Sources(const std::string& json) { return ws_.Sources(json); }
 
   SourceReport CrawlOne(const std::vector<SourceConfig>& sources, Days today = *ParseIsoDate("2026-11-23"),
                         CrawlOptions options = {}) {
@@ -44,15 +28,12 @@ class CrawlFeedsTest : public testing::Test {
     CurlMultiFetcher fetcher(fo, ConnectionLimits{8, 2, 0});
     CrawlCallbacks cb;
     cb.on_error = [this](const std::string& e) { errors_.push_back(e); };
-    auto r = Crawl(sources, fetcher, test::TheNormalizer(), *index_, today, cb, options, state_.get());
+    auto r = Crawl(sources, fetcher, test::TheNormalizer(), *ws_.index, today, cb, options, ws_.state.get());
     EXPECT_TRUE(r.ok()) << r.status().message();
     return r.ok() ? r->sources.at(0) : SourceReport{};
   }
 
-  std::string dir_;
-  std::unique_ptr<VacancyIndex> index_;
-  std::unique_ptr<Store> store_;
-  std::unique_ptr<cli::StoreCrawlState> state_;
+  test::CrawlWorkspace ws_{"crawl-feeds"};
   std::vector<std::string> errors_;
 };
 
@@ -100,14 +81,14 @@ TEST_F(CrawlFeedsTest, NextLinkToALoopbackAddressIsNotFollowedUnlessAllowed) {
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.error.find("link not followed: private or loopback address"), std::string::npos) << r.error;
   EXPECT_EQ(site.Served("/json/regiobanen-page2.json"), 0);
-  EXPECT_EQ(*index_->Count(), 0u);  // a half-read source lands nothing
+  EXPECT_EQ(*ws_.index->Count(), 0u);  // a half-read source lands nothing
 }
 
 class SitemapCrawlTest : public CrawlFeedsTest {
  protected:
   void SetUp() override {
     CrawlFeedsTest::SetUp();
-    site_root_ = dir_ + "/site";
+    site_root_ = ws_.dir + "/site";
     std::filesystem::copy(FixtureDir() + "/sitemap", site_root_, std::filesystem::copy_options::recursive);
     site_ = std::make_unique<test::TestHttpServer>(site_root_);
   }
@@ -139,7 +120,7 @@ TEST_F(SitemapCrawlTest, OnlyPagesWithANewLastmodAreFetchedAgain) {
   EXPECT_EQ(third.unchanged, 1);
   EXPECT_EQ(site_->Served("/job/monteur/index.html"), 2);
   EXPECT_EQ(site_->Served("/job/planner/index.html"), 1);
-  EXPECT_EQ(*index_->Count(), 2u);
+  EXPECT_EQ(*ws_.index->Count(), 2u);
 }
 
 TEST_F(SitemapCrawlTest, LinksToLoopbackAreRefusedWithoutTheSourcesPermission) {
@@ -165,7 +146,7 @@ TEST_F(SitemapCrawlTest, APageThatFailsKeepsWhatItGaveBefore) {
     EXPECT_TRUE(r.ok);
     EXPECT_EQ(r.vanished, 0);  // a failed fetch never expires anything
   }
-  EXPECT_EQ(*index_->Count(), 2u);
+  EXPECT_EQ(*ws_.index->Count(), 2u);
   EXPECT_NE(errors_.back().find("/job/planner/index.html: HTTP 404"), std::string::npos) << errors_.back();
 }
 
@@ -178,7 +159,7 @@ TEST_F(CrawlFeedsTest, AgeCapDropsPostingsWithoutValidThroughSixtyDaysAfterFirst
   EXPECT_EQ(CrawlOne(sources, first_day + 60).aged, 0);
   const SourceReport late = CrawlOne(sources, first_day + 61);
   EXPECT_EQ(late.aged, 1);  // the item without validThrough; the other expired by its own date
-  EXPECT_EQ(*index_->Count(), 0u);
+  EXPECT_EQ(*ws_.index->Count(), 0u);
   EXPECT_EQ(CrawlOne(sources, first_day + 62).added, 0);  // still listed: not added again
 }
 
@@ -191,7 +172,7 @@ TEST_F(CrawlFeedsTest, SourceHealthCountsConsecutiveFailuresUntilASuccess) {
   CrawlOne(good, day);
   CrawlOne(bad, day + 1);
   CrawlOne(bad, day + 2);
-  auto health = store_->SourceHealthList();
+  auto health = ws_.store->SourceHealthList();
   ASSERT_TRUE(health.ok());
   ASSERT_EQ(health->size(), 1u);
   EXPECT_EQ((*health)[0].consecutive_failures, 2);
@@ -200,7 +181,7 @@ TEST_F(CrawlFeedsTest, SourceHealthCountsConsecutiveFailuresUntilASuccess) {
   EXPECT_EQ((*health)[0].last_error, site.Url("/weg.xml") + ": HTTP 404");
   EXPECT_EQ((*health)[0].postings, 2);  // the last success's counts are kept
   CrawlOne(good, day + 3);
-  health = store_->SourceHealthList();
+  health = ws_.store->SourceHealthList();
   EXPECT_EQ((*health)[0].consecutive_failures, 0);
   EXPECT_EQ((*health)[0].last_error, "");
 }
@@ -214,9 +195,9 @@ TEST_F(CrawlFeedsTest, DryRunChangesNeitherIndexNorState) {
   const SourceReport r = CrawlOne(sources, *ParseIsoDate("2026-11-20"), dry);
   EXPECT_TRUE(r.ok);
   EXPECT_EQ(r.postings, 2);
-  EXPECT_EQ(*index_->Count(), 0u);
-  EXPECT_TRUE(store_->SourceHealthList()->empty());
-  EXPECT_FALSE(store_->ReadUrlRecord(site.Url("/rss/werkplein-vacatures.xml"))->keys_known);
+  EXPECT_EQ(*ws_.index->Count(), 0u);
+  EXPECT_TRUE(ws_.store->SourceHealthList()->empty());
+  EXPECT_FALSE(ws_.store->ReadUrlRecord(site.Url("/rss/werkplein-vacatures.xml"))->keys_known);
 }
 
 }  // namespace

@@ -105,6 +105,25 @@ CandidateProfile BasicCandidate(const std::string& place) {
   return c;
 }
 
+CrawlWorkspace::CrawlWorkspace(const std::string& tag) : dir(MakeTempDir(tag)) {
+  auto i = VacancyIndex::OpenWritable(dir + "/index");
+  auto s = Store::Open(dir + "/passend.db");
+  if (!i.ok() || !s.ok()) {
+    ADD_FAILURE() << (i.ok() ? s.status().message() : i.status().message());
+    std::abort();
+  }
+  index = std::make_unique<VacancyIndex>(std::move(*i));
+  store = std::make_unique<Store>(std::move(*s));
+  state = std::make_unique<cli::StoreCrawlState>(*store, cli::kVanishGraceCrawls);
+}
+
+std::vector<SourceConfig> CrawlWorkspace::Sources(const std::string& json) const {
+  WriteText(dir + "/sources.json", json);
+  auto s = LoadSources(dir + "/sources.json");
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  return s.ok() ? s->sources : std::vector<SourceConfig>{};
+}
+
 ClosedPort::ClosedPort() : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
   sockaddr_in addr{};
   addr.sin_family = AF_INET;

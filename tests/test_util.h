@@ -2,14 +2,19 @@
 // running the real `passend` binary.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "crawler/sources.h"
 #include "geo/gazetteer.h"
+#include "indexer/index.h"
 #include "model/candidate.h"
 #include "model/fml.h"
 #include "normalizer/demands.h"
 #include "normalizer/normalizer.h"
+#include "store/store.h"
+#include "tools/passend/cli.h"
 
 namespace passend::test {
 
@@ -26,6 +31,18 @@ const Normalizer& TheNormalizer();
 
 // A fresh directory under the test temp dir, removed at the end of the test binary.
 std::string MakeTempDir(const std::string& tag);
+
+// An empty index and store with the crawl state over them, in a temporary directory.
+struct CrawlWorkspace {
+  explicit CrawlWorkspace(const std::string& tag);
+  // The sources of `json` (a sources.json text) as LoadSources reads them from `dir`.
+  std::vector<SourceConfig> Sources(const std::string& json) const;
+
+  std::string dir;
+  std::unique_ptr<VacancyIndex> index;
+  std::unique_ptr<Store> store;
+  std::unique_ptr<cli::StoreCrawlState> state;
+};
 
 // A port on 127.0.0.1 that refuses connections: bound but not listening, so no other
 // test's server (tests run in parallel) can take it until Release().
