@@ -7,13 +7,9 @@
 
 namespace passend {
 
-namespace {
-
 double SteadySeconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
-
-}  // namespace
 
 void SyncFetcherAdapter::Submit(FetchRequest request, FetchDone done) {
   queue_.emplace_back(std::move(request), std::move(done));

@@ -21,6 +21,9 @@ struct FetchRequest {
 
 using FetchDone = std::function<void(StatusOr<FetchResult>)>;
 
+// Seconds on the steady clock, for delays between requests.
+double SteadySeconds();
+
 class AsyncFetcher {
  public:
   virtual ~AsyncFetcher() = default;

@@ -1,17 +1,12 @@
 #include "crawler/multi_fetcher.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include "crawler/curl_transfer.h"
 #include "crawler/robots.h"
 
 namespace passend {
 namespace {
-
-double SteadySeconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
 
 constexpr double kNothingWaits = 1e9;
 

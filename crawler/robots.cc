@@ -1,10 +1,6 @@
 #include "crawler/robots.h"
 
-#include <chrono>
 #include <cstdlib>
-#include <thread>
-
-#include "crawler/fetcher.h"
 
 #include "common/text.h"
 
