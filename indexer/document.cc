@@ -114,7 +114,9 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const 
   doc.add_value(schema::kSlotCollapseKey, job);
   doc.add_boolean_term(schema::kJobPrefix + job);
   doc.add_value(schema::kSlotFingerprint, fingerprint.Serialize());
-  for (const std::string& band : BandTerms(fingerprint)) doc.add_boolean_term(schema::kBandPrefix + band);
+  if (fingerprint.shingles >= kMinShingles) {  // shorter texts are never compared (SameJob)
+    for (const std::string& band : BandTerms(fingerprint)) doc.add_boolean_term(schema::kBandPrefix + band);
+  }
   doc.set_data(json);
   return doc;
 }

@@ -57,8 +57,10 @@ struct VacancyIndex::Impl {
   // The job a posting belongs to: that of an indexed posting of the same job (found through
   // a shared MinHash band), else its own exact key, else its own id.
   std::string JobOf(const JobFingerprint& fp, Xapian::docid self, const std::string& key) {
-    // The exact copy of an indexed posting whose job is its exact key: no search needed.
+    // The exact copy of an indexed posting whose job is its exact key: no search needed. A
+    // text too short to compare can only match by its exact key.
     if (!fp.exact_key.empty() && db.term_exists(schema::kJobPrefix + fp.exact_key)) return fp.exact_key;
+    if (fp.shingles < kMinShingles) return fp.exact_key.empty() ? HexId(StableHash64(key)) : fp.exact_key;
     std::vector<Xapian::Query> bands;
     for (const std::string& b : BandTerms(fp)) bands.emplace_back(schema::kBandPrefix + b);
     Xapian::Enquire enquire(db);
