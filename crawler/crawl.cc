@@ -158,7 +158,7 @@ class SourceFetch {
   // Page `n` of a paginated API, read in full: page N+1's address is only known from page N.
   void Page(const std::string& page, const std::string& first, long n) {
     const Pagination& p = source_.mapping->pagination;
-    if (n > p.max_pages) {
+    if (n > source_.max_pages) {
       return RecordError(first + ": stopped after " + std::to_string(n - 1) + " pages (max_pages)");
     }
     // A next link comes from the fetched content; page numbers and offsets are our own.

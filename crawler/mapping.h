@@ -25,7 +25,6 @@ struct Pagination {
   std::string offset_param;  // query parameter holding the first item's offset…
   std::string limit_param;   // …and the one holding the page size (page_size)
   long page_size = 100;
-  long max_pages = 100;      // a guard against a feed that never ends
   bool enabled() const { return !next.empty() || !page_param.empty() || !offset_param.empty(); }
 };
 

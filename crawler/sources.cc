@@ -115,7 +115,6 @@ std::optional<FeedMapping> ReadMapping(FieldReader& r, const std::string& type) 
   ReadFields(r, &*m);
   ReadDefaults(r, &*m);
   ReadPagination(r, &*m);
-  if (auto max = r.Int("max_pages")) m->pagination.max_pages = *max;
   if (m->fields.find("title") == m->fields.end()) r.Fail("fields.title", "missing (every vacancy needs a title)");
   return m;
 }

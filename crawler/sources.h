@@ -20,7 +20,7 @@ struct SourceConfig {
   bool allow_private_links = false;
   std::optional<FeedMapping> mapping;  // the preset with this source's overrides; none for jsonld, sitemap
   std::vector<std::string> include;    // sitemap: follow only links containing one of these
-  long max_pages = 100;                // sitemap: at most this many sitemaps from an index
+  long max_pages = 100;  // pages of a paginated feed, or sitemaps of a sitemap index: a guard against no end
 };
 
 struct SourcesFile {
