@@ -181,6 +181,7 @@ int Run(const Config& c) {
   for (const SourceConfig& s : sources) ++formats[s.type];
 
   const CrawlFigures first = CrawlOnce(c, sources, port, normalizer, *index, *store);
+  std::fprintf(stderr, "bench_crawl: first crawl done in %.1f s; second crawl starts\n", first.seconds);
   httplib::Client control("127.0.0.1", port);
   control.Get("/_generation?set=2");
   const CrawlFigures second = CrawlOnce(c, sources, port, normalizer, *index, *store);

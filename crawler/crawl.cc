@@ -229,22 +229,43 @@ class SourceFetch {
   long sitemaps_ = 0;
 };
 
-// Normalises and upserts the postings (only normalises when `index` is null: a dry run).
-// Postings the age cap caught are removed instead.
-Status IndexPostings(const ParsedFeed& feed, const std::set<std::string>& too_old, const Normalizer& normalizer,
-                     VacancyIndex* index, Days today, SourceReport* report, const CrawlCallbacks& cb) {
+// Whether the posting is as it was when last indexed, and still in the index: then it
+// need not be normalised and compared again.
+StatusOr<bool> AsIndexed(const std::string& key, uint64_t input_hash, const KeyVerdicts& verdicts,
+                         const VacancyIndex& index) {
+  const auto it = verdicts.input_hashes.find(key);
+  if (it == verdicts.input_hashes.end() || it->second != input_hash) return false;
+  return index.Contains(key);
+}
+
+// Normalises and upserts the postings (only normalises when `index` is null: a dry run),
+// and lists what it indexed in `indexed`. Postings the age cap caught are removed instead.
+Status IndexPostings(const ParsedFeed& feed, const KeyVerdicts& verdicts, const Normalizer& normalizer,
+                     VacancyIndex* index, Days today, SourceReport* report, const CrawlCallbacks& cb,
+                     std::vector<IndexedInput>* indexed) {
   for (const std::string& e : feed.record_errors) {
     ++report->record_errors;
     if (cb.on_error) cb.on_error(e);
   }
+  const std::set<std::string> too_old(verdicts.too_old.begin(), verdicts.too_old.end());
   for (const RawPosting& raw : feed.postings) {
-    if (raw.valid_through.empty() && too_old.count(PostingKey(raw))) {
+    std::string key = PostingKey(raw);
+    if (raw.valid_through.empty() && too_old.count(key)) {
       ++report->aged;
       if (index) {
-        auto removed = index->Remove(PostingKey(raw));
+        auto removed = index->Remove(key);
         if (!removed.ok()) return removed.status();
       }
       continue;
+    }
+    const uint64_t input_hash = normalizer.InputHash(raw);
+    if (index) {
+      auto same = AsIndexed(key, input_hash, verdicts, *index);
+      if (!same.ok()) return same.status();
+      if (*same) {
+        ++report->unchanged;
+        continue;
+      }
     }
     auto vacancy = normalizer.Normalize(raw);
     if (!vacancy.ok()) {
@@ -260,6 +281,7 @@ Status IndexPostings(const ParsedFeed& feed, const std::set<std::string>& too_ol
     if (!index) continue;
     auto outcome = index->Upsert(std::move(*vacancy), today);
     if (!outcome.ok()) return outcome.status();
+    indexed->push_back({raw.source, std::move(key), input_hash});
     switch (*outcome) {
       case UpsertOutcome::kAdded: ++report->added; break;
       case UpsertOutcome::kUpdated: ++report->updated; break;
@@ -275,6 +297,7 @@ Status IndexPostings(const ParsedFeed& feed, const std::set<std::string>& too_ol
 struct CommitBatch {
   std::vector<std::pair<std::string, std::vector<std::string>>> forget;  // source, keys
   std::vector<std::pair<std::string, UrlMemory>> memories;
+  std::vector<IndexedInput> indexed;
   size_t postings = 0;
   size_t sources = 0;
 
@@ -284,7 +307,7 @@ struct CommitBatch {
     PASSEND_RETURN_IF_ERROR(index.Commit());
     if (state) {
       for (const auto& [source, keys] : forget) PASSEND_RETURN_IF_ERROR(state->Forget(source, keys));
-      PASSEND_RETURN_IF_ERROR(state->Remember(memories));
+      PASSEND_RETURN_IF_ERROR(state->Remember(memories, indexed));
     }
     *this = CommitBatch();
     return Status::Ok();
@@ -317,16 +340,17 @@ Status LandSource(const std::string& name, FetchedSource& fetched, const Normali
     if (!v.ok()) return v.status();
     verdicts = std::move(*v);
   }
-  const std::set<std::string> too_old(verdicts.too_old.begin(), verdicts.too_old.end());
   VacancyIndex* target = options.dry_run ? nullptr : &index;
-  PASSEND_RETURN_IF_ERROR(IndexPostings(fetched.feed, too_old, normalizer, target, today, r, cb));
+  std::vector<IndexedInput> indexed;
+  PASSEND_RETURN_IF_ERROR(IndexPostings(fetched.feed, verdicts, normalizer, target, today, r, cb, &indexed));
   if (options.dry_run) return Status::Ok();
   ++batch->sources;
-  batch->postings += fetched.feed.postings.size();
+  batch->postings += indexed.size();  // the postings skipped as unchanged cost the commit nothing
   if (!writable) return Status::Ok();
   PASSEND_RETURN_IF_ERROR(RemoveVanished(verdicts.vanished, index, r));
   if (!verdicts.vanished.empty()) batch->forget.emplace_back(name, std::move(verdicts.vanished));
   for (auto& m : fetched.memories) batch->memories.push_back(std::move(m));
+  for (auto& in : indexed) batch->indexed.push_back(std::move(in));
   return Status::Ok();
 }
 

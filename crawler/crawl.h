@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/date.h"
@@ -61,6 +62,14 @@ struct UrlMemory {
 struct KeyVerdicts {
   std::vector<std::string> vanished;  // not listed for the grace period: remove
   std::vector<std::string> too_old;   // listed, but first seen before the age cap
+  std::unordered_map<std::string, uint64_t> input_hashes;  // Normalizer::InputHash as last indexed
+};
+
+// A posting as it was indexed: the crawl need not normalise it again while its input
+// hash stays the same and the index still holds it.
+struct IndexedInput {
+  std::string source, key;
+  uint64_t input_hash = 0;
 };
 
 // What the crawl remembers between runs: which vacancies each source listed, so that one
@@ -71,8 +80,10 @@ class CrawlState {
  public:
   virtual ~CrawlState() = default;
   virtual StatusOr<UrlMemory> Recall(const std::string& url) = 0;
-  // What each URL gave, called once it is committed to the index (several URLs at once).
-  virtual Status Remember(const std::vector<std::pair<std::string, UrlMemory>>& memories) = 0;
+  // What each URL gave and which postings were indexed, called once that is committed to
+  // the index (several URLs and sources at once).
+  virtual Status Remember(const std::vector<std::pair<std::string, UrlMemory>>& memories,
+                          const std::vector<IndexedInput>& indexed) = 0;
   // The keys the source listed now, on `today`.
   virtual StatusOr<KeyVerdicts> Seen(const std::string& source, const std::vector<std::string>& keys, Days today,
                                      int max_age_days) = 0;

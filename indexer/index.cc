@@ -167,6 +167,14 @@ StatusOr<bool> VacancyIndex::Remove(const std::string& key) {
   }
 }
 
+StatusOr<bool> VacancyIndex::Contains(const std::string& key) const {
+  try {
+    return impl_->db.term_exists(schema::kIdPrefix + key);
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, impl_->path + ": look up " + key);
+  }
+}
+
 Status VacancyIndex::Commit() {
   try {
     impl_->db.set_metadata(kNextDocidKey, std::to_string(impl_->next_docid));

@@ -44,6 +44,8 @@ class VacancyIndex {
   StatusOr<int> ExpireBefore(Days today);
   // Deletes the vacancy with this key; false when there was none.
   StatusOr<bool> Remove(const std::string& key);
+  // Whether a vacancy with this key is indexed (uncommitted changes included).
+  StatusOr<bool> Contains(const std::string& key) const;
   Status Commit();
   StatusOr<size_t> Count() const;
 

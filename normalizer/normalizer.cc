@@ -93,6 +93,21 @@ std::string PostingKey(const RawPosting& raw) {
   return HexId(StableHash64(raw.source + "\x1f" + id));
 }
 
+uint64_t Normalizer::InputHash(const RawPosting& raw) const {
+  static_assert(sizeof(RawPosting) == 22 * sizeof(std::string), "a new RawPosting field must be hashed here");
+  std::string all;
+  all.reserve(raw.description.size() + 512);
+  for (const std::string* f : {&raw.source, &raw.external_id, &raw.url, &raw.title, &raw.employer, &raw.description,
+                               &raw.place, &raw.postcode, &raw.region, &raw.country, &raw.lat, &raw.lon,
+                               &raw.salary.min, &raw.salary.max, &raw.salary.period, &raw.salary.currency,
+                               &raw.salary.text, &raw.hours, &raw.employment_type, &raw.education, &raw.date_posted,
+                               &raw.valid_through}) {
+    all += *f;
+    all += '\x1f';
+  }
+  return Fmix64(StableHash64(all) ^ Fmix64(data_.tables_hash + kNormalizerRevision));
+}
+
 void Normalizer::ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc,
                               std::vector<Location>* more_locations) const {
   loc->postcode = FindPostcode(raw.postcode.empty() ? raw.place : raw.postcode);

@@ -6,6 +6,7 @@
 // from several threads.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "common/status.h"
@@ -44,7 +45,12 @@ struct NormalizerData {
   const Gazetteer* gazetteer = nullptr;
   const DemandLexicon* lexicon = nullptr;
   const OccupationTable* occupations = nullptr;  // optional: no classification without it
+  uint64_t tables_hash = 0;  // of the files the tables came from: part of every InputHash
 };
+
+// Raise when Normalize() gives another result for the same posting and tables, so that
+// the crawl normalises every posting again instead of trusting InputHash.
+inline constexpr uint64_t kNormalizerRevision = 1;
 
 class Normalizer {
  public:
@@ -53,6 +59,10 @@ class Normalizer {
   // InvalidArgument (naming source, record and field) when the posting cannot be a
   // vacancy, e.g. it has no title. The key is derived from source + id (or URL).
   StatusOr<Vacancy> Normalize(const RawPosting& raw) const;
+
+  // Changes when any field of the posting, the tables or kNormalizerRevision does: equal
+  // hashes mean Normalize() would give the same vacancy again.
+  uint64_t InputHash(const RawPosting& raw) const;
 
  private:
   void ResolvePlace(const RawPosting& raw, const FoldedText& text, Location* loc,

@@ -1,5 +1,8 @@
 #include "normalizer/tables.h"
 
+#include "common/file.h"
+#include "common/text.h"
+
 namespace passend {
 
 StatusOr<std::unique_ptr<NormalizerTables>> NormalizerTables::Load(const std::string& share_dir) {
@@ -16,6 +19,12 @@ StatusOr<std::unique_ptr<NormalizerTables>> NormalizerTables::Load(const std::st
   auto occupations = OccupationTable::Load(share_dir + "/occupations/occupations.json", t->schema);
   if (!occupations.ok()) return occupations.status();
   t->occupations = std::move(*occupations);
+  for (const char* file : {"/fml/items.json", "/gazetteer/nl_places.tsv", "/lexicon/demands.json",
+                           "/occupations/occupations.json"}) {
+    auto bytes = ReadFile(share_dir + file);
+    if (!bytes.ok()) return bytes.status();
+    t->files_hash = Fmix64(t->files_hash ^ StableHash64(*bytes));
+  }
   return t;
 }
 

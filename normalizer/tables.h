@@ -22,7 +22,9 @@ struct NormalizerTables {
   // Loads fml/items.json, gazetteer/nl_places.tsv, lexicon/demands.json and
   // occupations/occupations.json under `share_dir`; the error names the file.
   static StatusOr<std::unique_ptr<NormalizerTables>> Load(const std::string& share_dir);
-  NormalizerData data() const { return {&schema, &gazetteer, &lexicon, &occupations}; }
+  uint64_t files_hash = 0;  // of the four files' bytes
+
+  NormalizerData data() const { return {&schema, &gazetteer, &lexicon, &occupations, files_hash}; }
 };
 
 }  // namespace passend

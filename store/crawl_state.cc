@@ -15,6 +15,13 @@ StatusOr<Store::TrackedKeys> Store::TrackSourceKeys(const std::string& source, c
     Statement miss(db, "UPDATE source_vacancy SET missed = missed + 1 WHERE source = ?1");
     miss.Bind(1, source);
     PASSEND_RETURN_IF_ERROR(impl_->StepDone(miss, what));
+    Statement hashes(db, "SELECT vacancy_key, input_hash FROM source_vacancy WHERE source = ?1 AND input_hash != 0");
+    hashes.Bind(1, source);
+    int rc;
+    while ((rc = hashes.Step()) == SQLITE_ROW) {
+      out.input_hashes.emplace(hashes.Text(0), static_cast<uint64_t>(hashes.Int64(1)));
+    }
+    if (rc != SQLITE_DONE) return impl_->Error(what);
     // Rows from before first_seen was kept hold 0: they count from today.
     Statement put(db,
                   "INSERT INTO source_vacancy (source, vacancy_key, missed, first_seen) VALUES (?1, ?2, 0, ?3) "
@@ -43,6 +50,19 @@ Status Store::ForgetSourceKeys(const std::string& source, const std::vector<std:
       q.Reset();
       q.Bind(1, source).Bind(2, key);
       PASSEND_RETURN_IF_ERROR(impl_->StepDone(q, "forget " + key));
+    }
+    return Status::Ok();
+  });
+}
+
+Status Store::WriteInputHashes(const std::vector<KeyInput>& inputs) {
+  if (inputs.empty()) return Status::Ok();
+  return impl_->InTransaction([&]() -> Status {
+    Statement q(impl_->db.get(), "UPDATE source_vacancy SET input_hash = ?3 WHERE source = ?1 AND vacancy_key = ?2");
+    for (const KeyInput& in : inputs) {
+      q.Reset();
+      q.Bind(1, in.source).Bind(2, in.key).Bind(3, static_cast<int64_t>(in.input_hash));
+      PASSEND_RETURN_IF_ERROR(impl_->StepDone(q, "save input hash of " + in.key));
     }
     return Status::Ok();
   });

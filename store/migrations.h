@@ -118,6 +118,11 @@ CREATE TABLE source_state (
   vanished             INTEGER NOT NULL DEFAULT 0
 );
 )sql"},
+    // A hash of each posting as its source last gave it, with the normaliser's version, so
+    // that an unchanged posting is neither normalised nor compared again (0 = unknown).
+    {6, R"sql(
+ALTER TABLE source_vacancy ADD COLUMN input_hash INTEGER NOT NULL DEFAULT 0;
+)sql"},
 };
 
 }  // namespace passend

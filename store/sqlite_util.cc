@@ -22,6 +22,11 @@ Statement& Statement::Bind(int index, int value) {
   return *this;
 }
 
+Statement& Statement::Bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
 Statement& Statement::Bind(int index, double value) {
   sqlite3_bind_double(stmt_, index, value);
   return *this;
@@ -47,6 +52,7 @@ std::string Statement::Text(int col) const {
 }
 
 int Statement::Int(int col) const { return sqlite3_column_int(stmt_, col); }
+int64_t Statement::Int64(int col) const { return sqlite3_column_int64(stmt_, col); }
 double Statement::Double(int col) const { return sqlite3_column_double(stmt_, col); }
 std::optional<double> Statement::OptDouble(int col) const {
   if (sqlite3_column_type(stmt_, col) == SQLITE_NULL) return std::nullopt;

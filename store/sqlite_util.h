@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,7 @@ class Statement {
   bool ok() const { return stmt_ != nullptr; }
   Statement& Bind(int index, const std::string& value);
   Statement& Bind(int index, int value);
+  Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, double value);
   Statement& Bind(int index, const std::optional<double>& value);
   // Makes the statement ready to run again with new bindings.
@@ -31,6 +33,7 @@ class Statement {
   int Step();
   std::string Text(int col) const;
   int Int(int col) const;
+  int64_t Int64(int col) const;
   double Double(int col) const;
   std::optional<double> OptDouble(int col) const;
 

@@ -5,9 +5,11 @@
 // SQLite result codes are converted to Status here. One Store per thread.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -125,6 +127,7 @@ class Store {
   struct TrackedKeys {
     std::vector<std::string> vanished;  // missed `grace` successful crawls in a row
     std::vector<std::string> too_old;   // listed now, but first seen more than max_age_days ago
+    std::unordered_map<std::string, uint64_t> input_hashes;  // the source's keys with a known input hash
   };
   // After a successful crawl of `source` on day `today`: `seen` are the keys it listed (new
   // ones are first seen today). Every other key of the source counts one more crawl missed.
@@ -132,6 +135,13 @@ class Store {
                                         int today, int max_age_days);
   // Drops keys once they are removed from the index.
   Status ForgetSourceKeys(const std::string& source, const std::vector<std::string>& keys);
+  // The input hash of each (source, key) now in the index; one transaction. A key the
+  // source no longer tracks is left alone.
+  struct KeyInput {
+    std::string source, key;
+    uint64_t input_hash = 0;
+  };
+  Status WriteInputHashes(const std::vector<KeyInput>& inputs);
 
   // A source URL as last fetched: its validators, its sitemap lastmod and the keys it gave.
   struct UrlRecord {

@@ -80,7 +80,7 @@ TEST(StoreTest, MigratesAndRecordsAlertsOnce) {
   const std::string dir = test::MakeTempDir("store");
   auto store = Store::Open(dir + "/p.db");
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_EQ(store->schema_version(), 5);
+  EXPECT_EQ(store->schema_version(), 6);
   AlertRecord a{"anna", "2026-W48", AlertStatus::kPending, "m1@passend", "2026-11-23", {{"k1", 1, "passend", 0.8, 12.0, 1.1, "Planner", "Firma", "Utrecht", "https://x.invalid/1", {"Let op"}}}};
   ASSERT_TRUE(store->BeginAlert(a).ok());
   EXPECT_FALSE(store->BeginAlert(a).ok());  // the same week twice

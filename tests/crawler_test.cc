@@ -286,6 +286,44 @@ TEST(CrawlTest, AVacancyGoneFromItsSourceIsRemovedAfterTwoSuccessfulCrawlsOnly) 
   EXPECT_EQ(crawl(full).added, 1);  // listed again: back
 }
 
+TEST(CrawlTest, AnUnchangedPostingIsNotNormalisedAgainUntilTheNormalizerOrTheIndexChanges) {
+  const std::string dir = test::MakeTempDir("crawl-input-hash");
+  auto index = VacancyIndex::OpenWritable(dir + "/index");
+  auto store = Store::Open(dir + "/p.db");
+  ASSERT_TRUE(index.ok() && store.ok());
+  cli::StoreCrawlState state(*store, cli::kVanishGraceCrawls);
+  MapFetcher fetcher;
+  fetcher.bodies["http://a/feed.xml"] = Bundled("feeds/werkstation.xml");
+  const std::vector<SourceConfig> sources = {Src("a", "xml-indeed", {"http://a/feed.xml"})};
+  // Without the occupation table, normalising again would change every classified vacancy.
+  NormalizerData without_occupations = test::TheNormalizerData();
+  without_occupations.occupations = nullptr;
+  const Normalizer same_version(without_occupations);
+  without_occupations.tables_hash ^= 1;
+  const Normalizer new_version(without_occupations);
+  auto crawl = [&](const Normalizer& normalizer) {
+    auto r = Crawl(sources, fetcher, normalizer, *index, *ParseIsoDate("2026-11-23"), {}, {}, &state);
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r->sources[0] : SourceReport{};
+  };
+  ASSERT_EQ(crawl(test::TheNormalizer()).added, 21);
+  const SourceReport skipped = crawl(same_version);  // same input hashes: not normalised
+  EXPECT_EQ(skipped.unchanged, 21);
+  EXPECT_EQ(skipped.updated, 0);
+  const SourceReport renormalised = crawl(new_version);  // other tables: every posting again
+  EXPECT_GT(renormalised.updated, 0);
+  EXPECT_EQ(renormalised.updated + renormalised.unchanged, 21);
+  // A vacancy the index lost is indexed again although its posting did not change.
+  auto feed = ParseIndeedXml("a", Bundled("feeds/werkstation.xml"));
+  ASSERT_TRUE(feed.ok());
+  ASSERT_TRUE(*index->Remove(PostingKey(feed->postings[0])));
+  ASSERT_TRUE(index->Commit().ok());
+  const SourceReport restored = crawl(new_version);
+  EXPECT_EQ(restored.added, 1);
+  EXPECT_EQ(restored.unchanged, 20);
+  EXPECT_EQ(*index->Count(), 21u);
+}
+
 // Answers 304 when the known ETag is the document's current one, as a real server does.
 class VersionedFetcher : public MapFetcher {
  public:

@@ -251,6 +251,38 @@ TEST(NormalizerTest, KeyIsStablePerSourceAndId) {
   EXPECT_NE(PostingKey(a), PostingKey(b));
 }
 
+TEST(NormalizerTest, InputHashChangesWithEveryFieldAndWithTheTables) {
+  RawPosting a;
+  a.source = "s";
+  a.title = "Monteur";
+  const Normalizer& n = test::TheNormalizer();
+  EXPECT_EQ(n.InputHash(a), n.InputHash(RawPosting(a)));
+  std::vector<std::string RawPosting::*> fields = {
+      &RawPosting::source,   &RawPosting::external_id, &RawPosting::url,     &RawPosting::title,
+      &RawPosting::employer, &RawPosting::description, &RawPosting::place,   &RawPosting::postcode,
+      &RawPosting::region,   &RawPosting::country,     &RawPosting::lat,     &RawPosting::lon,
+      &RawPosting::hours,    &RawPosting::employment_type, &RawPosting::education, &RawPosting::date_posted,
+      &RawPosting::valid_through};
+  for (auto field : fields) {
+    RawPosting b = a;
+    b.*field += "x";
+    EXPECT_NE(n.InputHash(a), n.InputHash(b));
+  }
+  for (auto field : {&SalaryFields::min, &SalaryFields::max, &SalaryFields::period, &SalaryFields::currency,
+                     &SalaryFields::text}) {
+    RawPosting b = a;
+    b.salary.*field = "1";
+    EXPECT_NE(n.InputHash(a), n.InputHash(b));
+  }
+  RawPosting moved = a;  // the same text in another field is another posting
+  moved.employer = moved.title;
+  moved.title.clear();
+  EXPECT_NE(n.InputHash(a), n.InputHash(moved));
+  NormalizerData other = test::TheNormalizerData();
+  other.tables_hash += 1;
+  EXPECT_NE(n.InputHash(a), Normalizer(other).InputHash(a));
+}
+
 }  // namespace
 }  // namespace passend
 

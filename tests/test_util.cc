@@ -50,6 +50,8 @@ const Normalizer& TheNormalizer() {
   return n;
 }
 
+NormalizerData TheNormalizerData() { return Tables().data(); }
+
 std::string MakeTempDir(const std::string& tag) {
   static int counter = 0;
   const auto* info = testing::UnitTest::GetInstance()->current_test_info();

@@ -28,6 +28,7 @@ const Gazetteer& Places();
 const DemandLexicon& Lexicon();
 const OccupationTable& Occupations();
 const Normalizer& TheNormalizer();
+NormalizerData TheNormalizerData();
 
 // A fresh directory under the test temp dir, removed at the end of the test binary.
 std::string MakeTempDir(const std::string& tag);

@@ -199,7 +199,7 @@ StatusOr<KeyVerdicts> StoreCrawlState::Seen(const std::string& source, const std
                                             Days today, int max_age_days) {
   auto tracked = store_.TrackSourceKeys(source, keys, grace_, today, max_age_days);
   if (!tracked.ok()) return tracked.status();
-  return KeyVerdicts{std::move(tracked->vanished), std::move(tracked->too_old)};
+  return KeyVerdicts{std::move(tracked->vanished), std::move(tracked->too_old), std::move(tracked->input_hashes)};
 }
 
 StatusOr<UrlMemory> StoreCrawlState::Recall(const std::string& url) {
@@ -210,14 +210,19 @@ StatusOr<UrlMemory> StoreCrawlState::Recall(const std::string& url) {
   return m;
 }
 
-Status StoreCrawlState::Remember(const std::vector<std::pair<std::string, UrlMemory>>& memories) {
+Status StoreCrawlState::Remember(const std::vector<std::pair<std::string, UrlMemory>>& memories,
+                                 const std::vector<IndexedInput>& indexed) {
   std::vector<std::pair<std::string, Store::UrlRecord>> records;
   records.reserve(memories.size());
   for (const auto& [url, m] : memories) {
     records.emplace_back(url, Store::UrlRecord{m.validators.etag, m.validators.last_modified, m.lastmod,
                                                m.keys.has_value(), m.keys.value_or(std::vector<std::string>{})});
   }
-  return store_.WriteUrlRecords(records);
+  PASSEND_RETURN_IF_ERROR(store_.WriteUrlRecords(records));
+  std::vector<Store::KeyInput> inputs;
+  inputs.reserve(indexed.size());
+  for (const IndexedInput& in : indexed) inputs.push_back({in.source, in.key, in.input_hash});
+  return store_.WriteInputHashes(inputs);
 }
 
 Status StoreCrawlState::RecordRun(const SourceReport& r, Days today) {

@@ -106,7 +106,8 @@ class StoreCrawlState : public CrawlState {
     return store_.ForgetSourceKeys(source, keys);
   }
   StatusOr<UrlMemory> Recall(const std::string& url) override;
-  Status Remember(const std::vector<std::pair<std::string, UrlMemory>>& memories) override;
+  Status Remember(const std::vector<std::pair<std::string, UrlMemory>>& memories,
+                  const std::vector<IndexedInput>& indexed) override;
   Status RecordRun(const SourceReport& r, Days today) override;
 
  private:
