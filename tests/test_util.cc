@@ -52,7 +52,27 @@ const Normalizer& TheNormalizer() {
 
 NormalizerData TheNormalizerData() { return Tables().data(); }
 
+namespace {
+
+// Removes the directories at the end of the test binary; PASSEND_KEEP_TEST_DIRS=1 keeps
+// them for a look after a failure.
+struct TempDirs {
+  std::vector<std::string> dirs;
+  pid_t owner = ::getpid();  // a forked child that exits must not take them away
+  ~TempDirs() {
+    if (::getpid() != owner) return;
+    if (const char* keep = std::getenv("PASSEND_KEEP_TEST_DIRS"); keep && std::string(keep) == "1") return;
+    for (const std::string& d : dirs) {
+      std::error_code ignored;  // a test may have removed it already
+      std::filesystem::remove_all(d, ignored);
+    }
+  }
+};
+
+}  // namespace
+
 std::string MakeTempDir(const std::string& tag) {
+  static TempDirs made;
   static int counter = 0;
   const auto* info = testing::UnitTest::GetInstance()->current_test_info();
   std::string name = tag + "_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
@@ -63,6 +83,7 @@ std::string MakeTempDir(const std::string& tag) {
   const std::string dir = testing::TempDir() + "passend_" + name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  made.dirs.push_back(dir);
   return dir;
 }
 

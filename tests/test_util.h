@@ -30,7 +30,8 @@ const OccupationTable& Occupations();
 const Normalizer& TheNormalizer();
 NormalizerData TheNormalizerData();
 
-// A fresh directory under the test temp dir, removed at the end of the test binary.
+// A fresh directory under the test temp dir, removed at the end of the test binary
+// (kept with PASSEND_KEEP_TEST_DIRS=1).
 std::string MakeTempDir(const std::string& tag);
 
 // An empty index and store with the crawl state over them, in a temporary directory.
