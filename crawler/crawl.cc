@@ -301,7 +301,7 @@ struct CommitBatch {
   size_t postings = 0;
   size_t sources = 0;
 
-  bool Full() const { return postings >= 2000 || sources >= 200; }
+  bool Full() const { return postings >= 10000 || sources >= 200; }  // 10,000: when glass would flush anyway
   Status Flush(VacancyIndex& index, CrawlState* state) {
     if (sources == 0) return Status::Ok();
     PASSEND_RETURN_IF_ERROR(index.Commit());

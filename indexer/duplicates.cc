@@ -100,31 +100,42 @@ bool SameJob(const JobFingerprint& a, const JobFingerprint& b) {
 
 std::vector<std::string> BandTerms(const JobFingerprint& f) {
   std::vector<std::string> out;
+  // The place is part of every band: SameJob compares texts of one place only, and postings
+  // from the same template in other towns would otherwise all be candidates.
+  const uint64_t place = StableHash64(f.place);
   for (int band = 0; band < kMinHashes / kBandRows; ++band) {
-    uint64_t h = static_cast<uint64_t>(band) * 0x100000001b3ULL;
+    uint64_t h = Fmix64(place ^ (static_cast<uint64_t>(band) * 0x100000001b3ULL));
     for (int r = 0; r < kBandRows; ++r) h = Fmix64(h ^ f.minhash[static_cast<size_t>(band * kBandRows + r)]);
     out.push_back(HexId(h).substr(0, 12));
   }
   return out;
 }
 
+// The MinHash values as 4 bytes each, little-endian, then the text fields: parsed for
+// every candidate of every new posting, so no number parsing.
 std::string JobFingerprint::Serialize() const {
   std::string out;
-  for (uint32_t m : minhash) out += HexId(m).substr(8);
-  return out + "|" + exact_key + "|" + place + "|" + title + "|" + std::to_string(shingles);
+  out.reserve(kMinHashes * 4 + 64);
+  for (uint32_t m : minhash) {
+    for (int shift = 0; shift < 32; shift += 8) out += static_cast<char>((m >> shift) & 0xff);
+  }
+  return out + exact_key + "|" + place + "|" + title + "|" + std::to_string(shingles);
 }
 
 bool JobFingerprint::Parse(const std::string& text, JobFingerprint* out) {
-  const std::vector<std::string> parts = Split(text, '|');
-  if (parts.size() != 5 || parts[0].size() != static_cast<size_t>(kMinHashes) * 8) return false;
-  for (int j = 0; j < kMinHashes; ++j) {
-    out->minhash[static_cast<size_t>(j)] =
-        static_cast<uint32_t>(std::stoul(parts[0].substr(static_cast<size_t>(j) * 8, 8), nullptr, 16));
+  constexpr size_t kBytes = static_cast<size_t>(kMinHashes) * 4;
+  if (text.size() < kBytes) return false;
+  const std::vector<std::string> parts = Split(text.substr(kBytes), '|');
+  if (parts.size() != 4) return false;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t j = 0; j < static_cast<size_t>(kMinHashes); ++j) {
+    out->minhash[j] = static_cast<uint32_t>(bytes[4 * j]) | static_cast<uint32_t>(bytes[4 * j + 1]) << 8 |
+                      static_cast<uint32_t>(bytes[4 * j + 2]) << 16 | static_cast<uint32_t>(bytes[4 * j + 3]) << 24;
   }
-  out->exact_key = parts[1];
-  out->place = parts[2];
-  out->title = parts[3];
-  out->shingles = static_cast<int>(ParseInt(parts[4]).value_or(0));
+  out->exact_key = parts[0];
+  out->place = parts[1];
+  out->title = parts[2];
+  out->shingles = static_cast<int>(ParseInt(parts[3]).value_or(0));
   return true;
 }
 

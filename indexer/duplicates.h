@@ -44,7 +44,7 @@ double TitleContainment(const JobFingerprint& a, const JobFingerprint& b);
 inline constexpr int kMinShingles = 20;
 bool SameJob(const JobFingerprint& a, const JobFingerprint& b);
 
-// One term per band of the MinHash values: postings that share one are compared.
+// One term per band of the MinHash values and the place: postings that share one are compared.
 std::vector<std::string> BandTerms(const JobFingerprint& f);
 
 // The collapse key of a vacancy on its own (employer, place and title words).

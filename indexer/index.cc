@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "indexer/document.h"
 #include "indexer/duplicates.h"
+#include "indexer/job_finder.h"
 #include "indexer/schema.h"
 #include "model/json_io.h"
 
@@ -50,32 +51,28 @@ constexpr Xapian::docid kFirstDocid = 4000000000u;
 constexpr const char* kNextDocidKey = "passend_next_docid";
 
 struct VacancyIndex::Impl {
+  explicit Impl(const std::string& where) : path(where), jobs(where) {}
+
   std::string path;
   Xapian::WritableDatabase db;
   Xapian::docid next_docid = kFirstDocid;
+  JobFinder jobs;
 
-  // The job a posting belongs to: that of an indexed posting of the same job (found through
-  // a shared MinHash band), else its own exact key, else its own id.
+  // The job a posting belongs to: that of an indexed posting of the same job, else its own
+  // exact key, else its own id.
   std::string JobOf(const JobFingerprint& fp, Xapian::docid self, const std::string& key) {
+    const std::string own = fp.exact_key.empty() ? HexId(StableHash64(key)) : fp.exact_key;
     // The exact copy of an indexed posting whose job is its exact key: no search needed. A
     // text too short to compare can only match by its exact key.
     if (!fp.exact_key.empty() && db.term_exists(schema::kJobPrefix + fp.exact_key)) return fp.exact_key;
-    if (fp.shingles < kMinShingles) return fp.exact_key.empty() ? HexId(StableHash64(key)) : fp.exact_key;
-    std::vector<Xapian::Query> bands;
-    for (const std::string& b : BandTerms(fp)) bands.emplace_back(schema::kBandPrefix + b);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::MSet candidates = enquire.get_mset(0, 50);
-    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
-      if (*it == self) continue;
-      const Xapian::Document other = it.get_document();
-      JobFingerprint theirs;
-      if (JobFingerprint::Parse(other.get_value(schema::kSlotFingerprint), &theirs) && SameJob(fp, theirs)) {
-        return other.get_value(schema::kSlotCollapseKey);
-      }
-    }
-    return fp.exact_key.empty() ? HexId(StableHash64(key)) : fp.exact_key;
+    if (fp.shingles < kMinShingles) return own;
+    return jobs.Find(fp, self).value_or(own);
+  }
+
+  void Write(Xapian::docid id, const Vacancy& v, const std::string& json, const std::string& hash, Days first_seen,
+             const JobFingerprint& fp, const std::string& job) {
+    db.replace_document(id, BuildDocument(v, json, hash, first_seen, fp, job));
+    jobs.Added(id, fp, job);
   }
 };
 
@@ -86,8 +83,7 @@ VacancyIndex& VacancyIndex::operator=(VacancyIndex&&) noexcept = default;
 
 StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
   try {
-    auto impl = std::make_unique<Impl>();
-    impl->path = path;
+    auto impl = std::make_unique<Impl>(path);
     const bool existed = std::filesystem::exists(path);
     impl->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     if (!existed || impl->db.get_doccount() == 0) {
@@ -128,13 +124,13 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
       JobFingerprint before;
       const bool same = JobFingerprint::Parse(old.get_value(schema::kSlotFingerprint), &before) && SameJob(fp, before);
       const std::string job = same ? old.get_value(schema::kSlotCollapseKey) : impl_->JobOf(fp, docid, v.key);
-      impl_->db.replace_document(docid, BuildDocument(v, json, hash, first_seen, fp, job));  // keeps its place
+      impl_->Write(docid, v, json, hash, first_seen, fp, job);  // keeps its place
       return UpsertOutcome::kUpdated;
     }
     if (impl_->next_docid == 0) return Status::Unavailable(impl_->path + ": no document ids left; rebuild the index");
     const JobFingerprint fp = FingerprintOf(v);
     const std::string job = impl_->JobOf(fp, 0, v.key);
-    impl_->db.replace_document(impl_->next_docid--, BuildDocument(v, json, hash, first_seen, fp, job));
+    impl_->Write(impl_->next_docid--, v, json, hash, first_seen, fp, job);
     return UpsertOutcome::kAdded;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": upsert " + v.key);
@@ -179,6 +175,7 @@ Status VacancyIndex::Commit() {
   try {
     impl_->db.set_metadata(kNextDocidKey, std::to_string(impl_->next_docid));
     impl_->db.commit();
+    impl_->jobs.Committed();
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": commit");

@@ -155,7 +155,7 @@ TEST(DuplicatesTest, CopiesShareABandSoTheIndexFindsThem) {
   EXPECT_GE(shared, 34) << "of " << pairs << " duplicate pairs share a band";
 }
 
-TEST(DuplicatesTest, FingerprintSurvivesItsTextForm) {
+TEST(DuplicatesTest, FingerprintSurvivesItsStoredForm) {
   const LabelledSet set;
   JobFingerprint back;
   ASSERT_TRUE(JobFingerprint::Parse(set.items()[0].fingerprint.Serialize(), &back));
