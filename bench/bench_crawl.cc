@@ -100,17 +100,21 @@ struct CrawlFigures {
 CrawlFigures CrawlOnce(const Config& c, const std::vector<SourceConfig>& sources, int port, const Normalizer& normalizer,
                        VacancyIndex& index, Store& store) {
   FetchOptions fo;
-  fo.retries = 1;
+  fo.retries = 3;  // as in production (crawler/fetcher.h)
   fo.backoff_ms = 200;
   fo.connect_to = {"::127.0.0.1:" + std::to_string(port)};
   CurlMultiFetcher fetcher(fo, ConnectionLimits{c.max_connections, c.per_host, static_cast<double>(c.host_delay_ms) / 1000});
   cli::StoreCrawlState state(store, cli::kVanishGraceCrawls);
   CrawlFigures f;
   CrawlCallbacks cb;
+  const auto start = Clock::now();
+  long landed = 0;
+  cb.on_source = [&](const SourceReport&) {
+    if (++landed % 1000 == 0) std::fprintf(stderr, "bench_crawl: %ld sources in %.0f s\n", landed, Seconds(start));
+  };
   cb.on_error = [&](const std::string& e) {
     if (f.record_errors++ < 5) std::fprintf(stderr, "bench_crawl: %s\n", e.c_str());
   };
-  const auto start = Clock::now();
   auto report = Crawl(sources, fetcher, normalizer, index, DaysFromCivil(2026, 11, 23), cb, {}, &state);
   f.seconds = Seconds(start);
   if (!report.ok()) {

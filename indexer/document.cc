@@ -114,6 +114,7 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const 
   doc.add_value(schema::kSlotCollapseKey, job);
   doc.add_boolean_term(schema::kJobPrefix + job);
   doc.add_value(schema::kSlotFingerprint, fingerprint.Serialize());
+  if (!v.description.empty()) doc.add_value(schema::kSlotDescription, v.description);
   if (fingerprint.shingles >= kMinShingles) {  // shorter texts are never compared (SameJob)
     for (const std::string& band : BandTerms(fingerprint)) doc.add_boolean_term(schema::kBandPrefix + band);
   }

@@ -28,22 +28,30 @@ Status CheckSchema(const Xapian::Database& db, const std::string& path) {
   return Status::Ok();
 }
 
-// The document data: the vacancy's JSON without first_seen, which lives in a value slot.
+// The document data: the vacancy's JSON without first_seen and the description, which
+// live in value slots.
 std::string DocumentJson(Vacancy v) {
   v.first_seen.clear();
+  v.description.clear();
   return VacancyToJson(v);
+}
+
+std::string HashOf(const std::string& json, const std::string& description) {
+  return HexId(StableHash64(json + '\x1f' + description));
 }
 
 }  // namespace
 
-StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where) {
+StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where, bool with_description) {
   auto v = VacancyFromJsonText(doc.get_data(), where);
+  if (!v.ok()) return v;
   const std::string first_seen = doc.get_value(schema::kSlotFirstSeen);
-  if (v.ok() && !first_seen.empty()) v->first_seen = FormatDate(static_cast<Days>(Xapian::sortable_unserialise(first_seen)));
+  if (!first_seen.empty()) v->first_seen = FormatDate(static_cast<Days>(Xapian::sortable_unserialise(first_seen)));
+  if (with_description) v->description = doc.get_value(schema::kSlotDescription);
   return v;
 }
 
-std::string ContentHash(const Vacancy& v) { return HexId(StableHash64(DocumentJson(v))); }
+std::string ContentHash(const Vacancy& v) { return HashOf(DocumentJson(v), v.description); }
 
 // New vacancies get falling docids, so that docid order (in which Xapian reads posting
 // lists and can stop early) is newest first. The next one is kept in the metadata.
@@ -111,7 +119,7 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
   try {
     const std::string id_term = schema::kIdPrefix + v.key;
     const std::string json = DocumentJson(v);
-    const std::string hash = HexId(StableHash64(json));
+    const std::string hash = HashOf(json, v.description);
     Days first_seen = today;
     Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
     if (it != impl_->db.postlist_end(id_term)) {

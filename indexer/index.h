@@ -74,10 +74,13 @@ class VacancyReader {
   std::unique_ptr<Impl> impl_;
 };
 
-// Decodes an index document (data JSON plus first_seen from its value slot).
-StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where);
+// Decodes an index document (data JSON plus first_seen and, unless asked not to, the
+// description from their value slots). The matcher reads the description only when it
+// needs it: it is most of a vacancy's bytes.
+StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where,
+                                      bool with_description = true);
 
-// The hash that decides "unchanged": over the vacancy's JSON without first_seen.
+// The hash that decides "unchanged": over the vacancy without first_seen.
 std::string ContentHash(const Vacancy& v);
 
 }  // namespace passend

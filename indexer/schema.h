@@ -10,7 +10,7 @@
 
 namespace passend::schema {
 
-inline constexpr const char* kSchemaVersion = "4";
+inline constexpr const char* kSchemaVersion = "5";
 inline constexpr const char* kVersionKey = "passend_schema_version";  // database metadata
 
 // Terms. Filter values are lower case so no ':' separator is needed after the prefix.
@@ -51,6 +51,7 @@ enum Slot : Xapian::valueno {
   kSlotContentHash = 9,   // 16 hex digits, not serialised
   kSlotCollapseKey = 10,  // the job a posting belongs to: the same on every source (indexer/duplicates.h)
   kSlotFingerprint = 11,  // JobFingerprint::Serialize()
+  kSlotDescription = 12,  // the description text; the document data holds the rest of the vacancy
 };
 
 // Thresholds of the XWge / XHle terms. Boolean terms filter far faster than value ranges

@@ -32,6 +32,9 @@ FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m)
 FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore ScoreRecency(const Vacancy& v, Days today);
 FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v);
+// Whether ScoreCompetences reads the description (no target in the title, and competences
+// to look for): the matcher loads descriptions only then.
+bool CompetencesNeedDescription(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v);
 
 // The hours-per-week cap from FML VI.uren_week and hours_available (nullopt: no cap).
 std::optional<double> WeeklyHoursCap(const CandidateProfile& c, const FmlSchema& schema);

@@ -243,23 +243,37 @@ CandidateKeys DeriveKeys(const CandidateProfile& c, const OccupationTable* occup
   return k;
 }
 
-FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) {
-  FactorScore f{"competenties", 0.5, 0, "Geen competenties of beroepen opgegeven."};
-  const std::string title = FoldForMatch(v.title);
+namespace {
+
+constexpr const char* kCompetencesFactor = "competenties";
+
+// The score when the title names a target occupation, or the occupation is one of them.
+std::optional<FactorScore> TargetInTitle(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,
+                                         const std::string& folded_title) {
   for (size_t i = 0; i < keys.targets_folded.size(); ++i) {
-    if (title.find(keys.targets_folded[i]) != std::string::npos) {
-      f.score = 1.0;
-      f.reason = "Titel past bij beoogd beroep '" + c.target_occupations[i] + "'.";
-      return f;
+    if (folded_title.find(keys.targets_folded[i]) != std::string::npos) {
+      return FactorScore{kCompetencesFactor, 1.0, 0, "Titel past bij beoogd beroep '" + c.target_occupations[i] + "'."};
     }
   }
   for (const auto& [key, target] : keys.occupations) {
-    if (key == v.occupation.key && v.occupation.from_title) {
-      f.score = 0.9;  // a synonym: the same occupation under another name
-      f.reason = "Beroep '" + v.occupation.name + "' komt overeen met beoogd beroep '" + target + "'.";
-      return f;
+    if (key == v.occupation.key && v.occupation.from_title) {  // a synonym: the same occupation under another name
+      return FactorScore{kCompetencesFactor, 0.9, 0,
+                         "Beroep '" + v.occupation.name + "' komt overeen met beoogd beroep '" + target + "'."};
     }
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool CompetencesNeedDescription(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) {
+  return !c.competences.empty() && !TargetInTitle(c, keys, v, FoldForMatch(v.title));
+}
+
+FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) {
+  FactorScore f{kCompetencesFactor, 0.5, 0, "Geen competenties of beroepen opgegeven."};
+  const std::string title = FoldForMatch(v.title);
+  if (auto target = TargetInTitle(c, keys, v, title)) return *target;
   const std::string text = title + " " + FoldForMatch(v.description);
   std::vector<std::string> found;
   for (size_t i = 0; i < keys.competences_folded.size(); ++i) {

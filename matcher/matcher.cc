@@ -39,6 +39,20 @@ Status AddJobSources(const Xapian::Database& db, const std::string& job, Vacancy
   }
 }
 
+// The descriptions the evaluation did not need, for the matches that are shown.
+Status ReadDescriptions(const Xapian::Database& db, const std::map<std::string, Xapian::docid>& unread,
+                        std::vector<Match>* matches) {
+  try {
+    for (Match& m : *matches) {
+      const auto it = unread.find(m.vacancy.key);
+      if (it != unread.end()) m.vacancy.description = db.get_document(it->second).get_value(schema::kSlotDescription);
+    }
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return Status::Unavailable(std::string("descriptions: ") + e.get_type() + ": " + e.get_msg());
+  }
+}
+
 int VerdictRank(Verdict v) {
   switch (v) {
     case Verdict::kSuitable: return 0;
@@ -125,6 +139,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
                                                      std::optional<Days> first_seen_since) const {
   std::vector<Match> out;
   std::map<std::string, std::string> job_of;  // vacancy key → job, for those posted more than once
+  std::map<std::string, Xapian::docid> unread;  // vacancy key → document whose description is not read yet
   try {
     const CandidateKeys keys = DeriveKeys(c, options_.occupations);
     const CandidateQueries queries = BuildCandidateQueries(c, keys, schema_, options_, first_seen_since);
@@ -149,9 +164,12 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
         // The query filters validity by month; the day is checked here.
         const std::string valid_through = doc.get_value(schema::kSlotValidThrough);
         if (!valid_through.empty() && valid_through < today) continue;
-        auto v = VacancyFromDocument(doc, "index document " + std::to_string(*it));
+        auto v = VacancyFromDocument(doc, "index document " + std::to_string(*it), /*with_description=*/false);
         if (!v.ok()) return v.status();
+        const bool needed = CompetencesNeedDescription(c, keys, *v);
+        if (needed) v->description = doc.get_value(schema::kSlotDescription);
         Match m = Evaluate(c, keys, *v);
+        if (!needed) unread[m.vacancy.key] = *it;
         m.duplicates = static_cast<int>(it.get_collapse_count());
         if (m.duplicates > 0) job_of[m.vacancy.key] = job;
         if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
@@ -166,6 +184,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
     return a.score > b.score;
   });
   if (options_.limit > 0 && out.size() > static_cast<size_t>(options_.limit)) out.resize(options_.limit);
+  if (Status s = ReadDescriptions(reader_.database(), unread, &out); !s.ok()) return s;
   for (Match& m : out) {
     const auto job = job_of.find(m.vacancy.key);
     if (job == job_of.end()) continue;

@@ -442,6 +442,22 @@ TEST_F(QueryTest, TargetTitlesAreTakenFirstThenCompetencesInTheTextThenTheNewest
   EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 1)), (std::set<std::string>{"other"}));  // newest first
 }
 
+TEST_F(QueryTest, DescriptionsAreReadWhenCompetencesNeedThemAndAlwaysShown) {
+  Vacancy cook = Make("cook", "Kok", "Restaurant");  // the target is in the title: the text is not needed
+  cook.description = "Je kookt voor 80 gasten per avond.";
+  Vacancy forklift = Make("forklift", "Medewerker expeditie", "Transport BV");
+  forklift.description = "Je rijdt dagelijks op een heftruck.";
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.target_occupations = {"Kok"};
+  c.competences = {"heftruck"};
+  std::map<std::string, Match> by_key;
+  for (Match& m : Run({cook, forklift}, c)) by_key[m.vacancy.key] = std::move(m);
+  ASSERT_EQ(by_key.size(), 2u);
+  EXPECT_EQ(by_key["cook"].vacancy.description, cook.description);
+  EXPECT_EQ(by_key["forklift"].vacancy.description, forklift.description);
+  EXPECT_EQ(by_key["forklift"].factors[0].reason, "Competenties genoemd in de vacature: heftruck.");
+}
+
 TEST_F(QueryTest, ValidityWageAndHoursFiltersKeepEveryBorderCase) {
   Vacancy expired = Make("expired", "Administratief medewerker", "A");
   expired.valid_through = "2026-11-22";
