@@ -28,8 +28,8 @@ Status CheckSchema(const Xapian::Database& db, const std::string& path) {
   return Status::Ok();
 }
 
-// The document data: the vacancy's JSON without first_seen and the description, which
-// live in value slots.
+// What the content hash is taken over (with the description): the vacancy's JSON without
+// first_seen, which an update keeps.
 std::string DocumentJson(Vacancy v) {
   v.first_seen.clear();
   v.description.clear();
@@ -40,13 +40,19 @@ std::string HashOf(const std::string& json, const std::string& description) {
   return HexId(StableHash64(json + '\x1f' + description));
 }
 
+// The stored document data: the vacancy with first_seen and without its description, so
+// that a reader needs no value slot but for the description.
+std::string DataJson(Vacancy v, Days first_seen) {
+  v.description.clear();
+  v.first_seen = FormatDate(first_seen);
+  return VacancyToJson(v);
+}
+
 }  // namespace
 
 StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where, bool with_description) {
   auto v = VacancyFromJsonText(doc.get_data(), where);
   if (!v.ok()) return v;
-  const std::string first_seen = doc.get_value(schema::kSlotFirstSeen);
-  if (!first_seen.empty()) v->first_seen = FormatDate(static_cast<Days>(Xapian::sortable_unserialise(first_seen)));
   if (with_description) v->description = doc.get_value(schema::kSlotDescription);
   return v;
 }
@@ -77,9 +83,9 @@ struct VacancyIndex::Impl {
     return jobs.Find(fp, self).value_or(own);
   }
 
-  void Write(Xapian::docid id, const Vacancy& v, const std::string& json, const std::string& hash, Days first_seen,
-             const JobFingerprint& fp, const std::string& job) {
-    db.replace_document(id, BuildDocument(v, json, hash, first_seen, fp, job));
+  void Write(Xapian::docid id, const Vacancy& v, const std::string& hash, Days first_seen, const JobFingerprint& fp,
+             const std::string& job) {
+    db.replace_document(id, BuildDocument(v, DataJson(v, first_seen), hash, first_seen, fp, job));
     jobs.Added(id, fp, job);
   }
 };
@@ -132,13 +138,13 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
       JobFingerprint before;
       const bool same = JobFingerprint::Parse(old.get_value(schema::kSlotFingerprint), &before) && SameJob(fp, before);
       const std::string job = same ? old.get_value(schema::kSlotCollapseKey) : impl_->JobOf(fp, docid, v.key);
-      impl_->Write(docid, v, json, hash, first_seen, fp, job);  // keeps its place
+      impl_->Write(docid, v, hash, first_seen, fp, job);  // keeps its place
       return UpsertOutcome::kUpdated;
     }
     if (impl_->next_docid == 0) return Status::Unavailable(impl_->path + ": no document ids left; rebuild the index");
     const JobFingerprint fp = FingerprintOf(v);
     const std::string job = impl_->JobOf(fp, 0, v.key);
-    impl_->Write(impl_->next_docid--, v, json, hash, first_seen, fp, job);
+    impl_->Write(impl_->next_docid--, v, hash, first_seen, fp, job);
     return UpsertOutcome::kAdded;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": upsert " + v.key);

@@ -74,8 +74,8 @@ class VacancyReader {
   std::unique_ptr<Impl> impl_;
 };
 
-// Decodes an index document (data JSON plus first_seen and, unless asked not to, the
-// description from their value slots). The matcher reads the description only when it
+// Decodes an index document (data JSON and, unless asked not to, the description from its
+// value slot). The matcher reads the description only when it
 // needs it: it is most of a vacancy's bytes.
 StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where,
                                       bool with_description = true);

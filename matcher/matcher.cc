@@ -18,12 +18,18 @@
 namespace passend {
 namespace {
 
-// The sources and URLs of every posting of the job, so one result lists where it is posted.
+// A result lists the sources and URLs of at most this many postings of its job (the newest);
+// `duplicates` still counts them all.
+constexpr int kMaxPostingsListed = 20;
+
+// The sources and URLs of the job's postings, so one result lists where it is posted.
 Status AddJobSources(const Xapian::Database& db, const std::string& job, Vacancy* v) {
   try {
     const std::string term = schema::kJobPrefix + job;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      auto other = VacancyFromDocument(db.get_document(*it), "index document " + std::to_string(*it));
+    int read = 0;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && read < kMaxPostingsListed; ++it, ++read) {
+      auto other = VacancyFromDocument(db.get_document(*it), "index document " + std::to_string(*it),
+                                       /*with_description=*/false);
       if (!other.ok()) return other.status();
       if (other->key == v->key) continue;
       for (const SourceRef& s : other->sources) {
@@ -150,7 +156,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_collapse_key(schema::kSlotCollapseKey);
     std::set<std::string> jobs_seen;  // collapse keys, across the queries
-    const std::string today = Xapian::sortable_serialise(options_.today);
+    const std::string today = FormatDate(options_.today);
     int taken = 0;
     for (const Xapian::Query* q : {&queries.relevant, &queries.related, &queries.others}) {
       if (taken >= options_.max_candidates) break;
@@ -158,14 +164,14 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
       const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options_.max_candidates - taken));
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         ++taken;
-        const Xapian::Document doc = it.get_document();
-        const std::string job = doc.get_value(schema::kSlotCollapseKey);
+        const std::string job = it.get_collapse_key();  // read while matching: no value lookup
         if (!job.empty() && !jobs_seen.insert(job).second) continue;
-        // The query filters validity by month; the day is checked here.
-        const std::string valid_through = doc.get_value(schema::kSlotValidThrough);
-        if (!valid_through.empty() && valid_through < today) continue;
+        const Xapian::Document doc = it.get_document();
+        // Everything but the description is in the document data: one B-tree lookup each.
         auto v = VacancyFromDocument(doc, "index document " + std::to_string(*it), /*with_description=*/false);
         if (!v.ok()) return v.status();
+        // The query filters validity by month; the day is checked here.
+        if (!v->valid_through.empty() && v->valid_through < today) continue;
         const bool needed = CompetencesNeedDescription(c, keys, *v);
         if (needed) v->description = doc.get_value(schema::kSlotDescription);
         Match m = Evaluate(c, keys, *v);
