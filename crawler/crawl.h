@@ -1,6 +1,7 @@
-// The crawl: for each configured source fetch → parse → normalise → upsert, commit per
-// source, then expire vacancies past their validThrough. One failing source never stops
-// the others and never removes what was indexed before.
+// The crawl: for each configured source fetch → parse → normalise → upsert (skipping
+// postings unchanged since they were indexed), committing in batches, then expire
+// vacancies past their validThrough. One failing source never stops the others and never
+// removes what was indexed before.
 #pragma once
 
 #include <functional>
