@@ -41,8 +41,60 @@ TEST(IndexTest, UpsertAddsSkipsUnchangedAndKeepsFirstSeenOnUpdate) {
   ASSERT_TRUE(reader.ok());
   auto v = reader->Get("a");
   ASSERT_TRUE(v.ok());
-  EXPECT_EQ(v->first_seen, "2026-11-01");  // kept through the update, read from its value slot
+  EXPECT_EQ(v->first_seen, "2026-11-01");  // kept through the update
   EXPECT_NE(v->description.find("32 uur"), std::string::npos);
+}
+
+// A vacancy titled `title` with `text` as its description, by `employer`, in Utrecht.
+Vacancy Posting(const std::string& key, const std::string& title, const std::string& employer,
+                const std::string& text) {
+  Vacancy v = Sample(key);
+  v.title = title;
+  v.employer = employer;
+  v.description = text;
+  return v;
+}
+
+std::string JobOf(const VacancyReader& reader, const std::string& key) {
+  const Xapian::Database& db = reader.database();
+  const std::string term = schema::kIdPrefix + key;
+  if (db.postlist_begin(term) == db.postlist_end(term)) return "(not indexed)";
+  return db.get_document(*db.postlist_begin(term)).get_value(schema::kSlotCollapseKey);
+}
+
+TEST(IndexTest, ACopyJoinsTheJobOfItsOriginalWhetherThatIsCommittedOrNot) {
+  const std::string invoices =
+      "Je verwerkt inkomende facturen en declaraties in ons financieel systeem en je controleert of bedragen en "
+      "grootboekrekeningen kloppen. Bij vragen bel je leveranciers en collega's van andere afdelingen. Je werkt "
+      "24 uur per week op kantoor in het centrum, met een contract voor een jaar.";
+  const std::string archive =
+      "Je beheert het digitale archief van de gemeente, je scant binnenkomende post en je zorgt dat dossiers "
+      "compleet zijn voordat ze worden afgesloten. Je werkt nauw samen met de juridische afdeling en de balie.";
+  const std::string agency = "Voor onze opdrachtgever zoeken wij een medewerker. ";
+  const std::string dir = test::MakeTempDir("jobs") + "/idx";
+  const Days day = *ParseIsoDate("2026-11-01");
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index->Upsert(Posting("own", "Administratief medewerker", "Gemeente Voorbeeld", invoices), day).ok());
+    ASSERT_TRUE(index->Commit().ok());
+    // Found through the last commit, and through memory within one batch.
+    ASSERT_TRUE(index->Upsert(Posting("copy", "Medewerker administratie", "Uitzendbureau Flexwerk", agency + invoices), day).ok());
+    ASSERT_TRUE(index->Upsert(Posting("archive", "Archiefmedewerker", "Gemeente Voorbeeld", archive), day).ok());
+    ASSERT_TRUE(index->Upsert(Posting("archive-copy", "Archiefmedewerker (m/v)", "Uitzendbureau Flexwerk", agency + archive), day).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  {
+    auto index = VacancyIndex::OpenWritable(dir);  // a new session reads the committed ones
+    ASSERT_TRUE(index->Upsert(Posting("board", "ADMINISTRATIEF MEDEWERKER", "Banenbord", invoices + " Solliciteer snel."), day + 1).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  auto reader = VacancyReader::Open(dir);
+  ASSERT_TRUE(reader.ok());
+  const std::string invoice_job = JobOf(*reader, "own");
+  EXPECT_EQ(JobOf(*reader, "copy"), invoice_job);
+  EXPECT_EQ(JobOf(*reader, "board"), invoice_job);
+  EXPECT_EQ(JobOf(*reader, "archive-copy"), JobOf(*reader, "archive"));
+  EXPECT_NE(JobOf(*reader, "archive"), invoice_job);
 }
 
 TEST(IndexTest, DocidOrderIsNewestFirstAcrossSessionsAndUpdatesKeepTheirPlace) {
