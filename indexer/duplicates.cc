@@ -61,6 +61,7 @@ JobFingerprint FingerprintOf(const Vacancy& v) {
   JobFingerprint f;
   f.exact_key = ExactJobKey(v);
   f.place = v.location.remote ? "remote" : FoldForMatch(v.location.place);
+  f.employer = FoldForMatch(v.employer);
   f.title = TitleLetters(v.title);
   const std::vector<std::string> words = Words(FoldForMatch(v.title + " " + v.description));
   f.minhash.fill(UINT32_MAX);
@@ -91,10 +92,23 @@ double TitleContainment(const JobFingerprint& a, const JobFingerprint& b) {
   return static_cast<double>(shared) / static_cast<double>(std::min(ta.size(), tb.size()));
 }
 
+bool IsIntermediary(const std::string& folded_employer) {
+  static constexpr const char* kMarks[] = {"uitzend", "detacher", "werving", "recruit", "payroll", "staffing",
+                                           "interim", "flex", "randstad", "tempo-team", "start people", "adecco",
+                                           "manpower", "youngcapital", "olympia", "luba", "covebo", "hays"};
+  for (const char* mark : kMarks) {
+    if (folded_employer.find(mark) != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool SameJob(const JobFingerprint& a, const JobFingerprint& b) {
   if (!a.exact_key.empty() && a.exact_key == b.exact_key) return true;
   if (a.place != b.place || a.shingles < kMinShingles || b.shingles < kMinShingles) return false;
   const double text = TextSimilarity(a, b);
+  const bool other_employer = !a.employer.empty() && !b.employer.empty() && a.employer != b.employer &&
+                              !IsIntermediary(a.employer) && !IsIntermediary(b.employer);
+  if (other_employer) return text >= 0.9;
   return (text >= 0.3 && TitleContainment(a, b) >= 0.4) || text >= 0.6;
 }
 
@@ -119,14 +133,16 @@ std::string JobFingerprint::Serialize() const {
   for (uint32_t m : minhash) {
     for (int shift = 0; shift < 32; shift += 8) out += static_cast<char>((m >> shift) & 0xff);
   }
-  return out + exact_key + "|" + place + "|" + title + "|" + std::to_string(shingles);
+  return out + exact_key + "|" + place + "|" + title + "|" + std::to_string(shingles) + "|" + employer;
 }
 
 bool JobFingerprint::Parse(const std::string& text, JobFingerprint* out) {
   constexpr size_t kBytes = static_cast<size_t>(kMinHashes) * 4;
   if (text.size() < kBytes) return false;
-  const std::vector<std::string> parts = Split(text.substr(kBytes), '|');
-  if (parts.size() != 4) return false;
+  std::vector<std::string> parts = Split(text.substr(kBytes), '|');
+  if (parts.size() < 5) return false;
+  for (size_t k = 5; k < parts.size(); ++k) parts[4] += "|" + parts[k];  // the employer may hold a '|'
+  parts.resize(5);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t j = 0; j < static_cast<size_t>(kMinHashes); ++j) {
     out->minhash[j] = static_cast<uint32_t>(bytes[4 * j]) | static_cast<uint32_t>(bytes[4 * j + 1]) << 8 |
@@ -136,6 +152,7 @@ bool JobFingerprint::Parse(const std::string& text, JobFingerprint* out) {
   out->place = parts[1];
   out->title = parts[2];
   out->shingles = static_cast<int>(ParseInt(parts[3]).value_or(0));
+  out->employer = parts[4];
   return true;
 }
 

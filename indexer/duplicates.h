@@ -21,6 +21,7 @@ struct JobFingerprint {
   std::array<uint32_t, kMinHashes> minhash{};
   std::string exact_key;  // employer | place | title words; empty without an employer
   std::string place;      // folded place, or "remote"
+  std::string employer;   // folded employer name, may be empty
   std::string title;      // folded title letters, without "(m/v/x)" and the like
   int shingles = 0;       // how many word shingles the text had
 
@@ -40,9 +41,16 @@ double TitleContainment(const JobFingerprint& a, const JobFingerprint& b);
 // The same job: the same exact key; or the same place with a similar title and text, or a
 // nearly identical text (thresholds tuned on tests/data/dedupe/jobs.json). Texts of fewer
 // than kMinShingles shingles are too short to compare: only the exact key counts for them.
-// Another branch (another place) is another job.
+// Another branch (another place) is another job, and so is a posting of another employer
+// unless one of the two is an intermediary (IsIntermediary) or the texts are near copies:
+// two employers in one town often publish from the same template.
 inline constexpr int kMinShingles = 20;
 bool SameJob(const JobFingerprint& a, const JobFingerprint& b);
+
+// Whether an employer name is that of an employment agency, secondment or recruitment
+// firm, which post their clients' jobs under their own name ("Uitzendbureau Flexwerk",
+// "Randstad", "Werkspoor Detachering").
+bool IsIntermediary(const std::string& folded_employer);
 
 // One term per band of the MinHash values and the place: postings that share one are compared.
 std::vector<std::string> BandTerms(const JobFingerprint& f);

@@ -162,6 +162,40 @@ TEST(DuplicatesTest, FingerprintSurvivesItsStoredForm) {
   EXPECT_EQ(back.minhash, set.items()[0].fingerprint.minhash);
   EXPECT_EQ(back.title, set.items()[0].fingerprint.title);
   EXPECT_FALSE(JobFingerprint::Parse("kapot", &back));
+  JobFingerprint odd = set.items()[0].fingerprint;
+  odd.employer = "bakkerij a|b";
+  ASSERT_TRUE(JobFingerprint::Parse(odd.Serialize(), &back));
+  EXPECT_EQ(back.employer, "bakkerij a|b");
+}
+
+// Two postings in one town whose texts share `same` of the 64 MinHash values.
+std::pair<JobFingerprint, JobFingerprint> Pair(const std::string& employer_a, const std::string& employer_b,
+                                               int same) {
+  JobFingerprint a, b;
+  for (int j = 0; j < kMinHashes; ++j) {
+    a.minhash[static_cast<size_t>(j)] = static_cast<uint32_t>(j);
+    b.minhash[static_cast<size_t>(j)] = static_cast<uint32_t>(j < same ? j : 1000 + j);
+  }
+  a.place = b.place = "tilburg";
+  a.title = b.title = "orderpicker";
+  a.shingles = b.shingles = 80;
+  a.employer = employer_a;
+  b.employer = employer_b;
+  return {a, b};
+}
+
+TEST(DuplicatesTest, TwoEmployersFromOneTemplateAreTwoJobsUnlessOneIsAnAgency) {
+  auto [a, b] = Pair("distributiecentrum tilburg", "webwinkel noord", 45);  // text similarity 0.70
+  EXPECT_FALSE(SameJob(a, b));
+  auto [c, d] = Pair("distributiecentrum tilburg", "uitzendbureau flexwerk", 45);
+  EXPECT_TRUE(SameJob(c, d));
+  auto [e, f] = Pair("distributiecentrum tilburg", "", 45);  // employer unknown: the text decides
+  EXPECT_TRUE(SameJob(e, f));
+  auto [g, h] = Pair("distributiecentrum tilburg", "webwinkel noord", 60);  // 0.94: a copy after all
+  EXPECT_TRUE(SameJob(g, h));
+  EXPECT_TRUE(IsIntermediary("randstad nederland"));
+  EXPECT_TRUE(IsIntermediary("werkspoor detachering"));
+  EXPECT_FALSE(IsIntermediary("gemeente lochem"));
 }
 
 }  // namespace
