@@ -287,11 +287,8 @@ TEST(CrawlTest, AVacancyGoneFromItsSourceIsRemovedAfterTwoSuccessfulCrawlsOnly) 
 }
 
 TEST(CrawlTest, AnUnchangedPostingIsNotNormalisedAgainUntilTheNormalizerOrTheIndexChanges) {
-  const std::string dir = test::MakeTempDir("crawl-input-hash");
-  auto index = VacancyIndex::OpenWritable(dir + "/index");
-  auto store = Store::Open(dir + "/p.db");
-  ASSERT_TRUE(index.ok() && store.ok());
-  cli::StoreCrawlState state(*store, cli::kVanishGraceCrawls);
+  test::CrawlWorkspace ws("crawl-input-hash");
+  VacancyIndex* index = ws.index.get();
   MapFetcher fetcher;
   fetcher.bodies["http://a/feed.xml"] = Bundled("feeds/werkstation.xml");
   const std::vector<SourceConfig> sources = {Src("a", "xml-indeed", {"http://a/feed.xml"})};
@@ -302,7 +299,7 @@ TEST(CrawlTest, AnUnchangedPostingIsNotNormalisedAgainUntilTheNormalizerOrTheInd
   without_occupations.tables_hash ^= 1;
   const Normalizer new_version(without_occupations);
   auto crawl = [&](const Normalizer& normalizer) {
-    auto r = Crawl(sources, fetcher, normalizer, *index, *ParseIsoDate("2026-11-23"), {}, {}, &state);
+    auto r = Crawl(sources, fetcher, normalizer, *index, *ParseIsoDate("2026-11-23"), {}, {}, ws.state.get());
     EXPECT_TRUE(r.ok());
     return r.ok() ? r->sources[0] : SourceReport{};
   };
