@@ -1,10 +1,8 @@
 #include "matcher/matcher.h"
 
 #include <algorithm>
-#include <map>
-
-#include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include <xapian.h>
