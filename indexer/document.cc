@@ -38,7 +38,9 @@ void AddDate(Xapian::Document& doc, Xapian::valueno slot, const std::string& dat
 void AddText(Xapian::Document& doc, const Vacancy& v) {
   Xapian::TermGenerator tg;
   tg.set_stemmer(Xapian::Stem("dutch"));
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Stemmed terms only: the matcher's queries are stemmed the same way (matcher/query.cc),
+  // and unstemmed copies would double the postings a vacancy writes.
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   tg.set_document(doc);
   // No positions: Passend runs no phrase queries, and they would double the index.
   tg.index_text_without_positions(v.title, 1, schema::kTitlePrefix);
@@ -95,7 +97,7 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
 
 }  // namespace
 
-Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const std::string& content_hash,
+Xapian::Document BuildDocument(const Vacancy& v, const std::string& data, const std::string& content_hash,
                                Days first_seen, const JobFingerprint& fingerprint, const std::string& job) {
   Xapian::Document doc;
   AddText(doc, v);
@@ -118,7 +120,7 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& json, const 
   if (fingerprint.shingles >= kMinShingles) {  // shorter texts are never compared (SameJob)
     for (const std::string& band : BandTerms(fingerprint)) doc.add_boolean_term(schema::kBandPrefix + band);
   }
-  doc.set_data(json);
+  doc.set_data(data);
   return doc;
 }
 

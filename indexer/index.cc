@@ -9,7 +9,7 @@
 #include "indexer/duplicates.h"
 #include "indexer/job_finder.h"
 #include "indexer/schema.h"
-#include "model/json_io.h"
+#include "model/vacancy_record.h"
 
 namespace passend {
 namespace {
@@ -28,36 +28,29 @@ Status CheckSchema(const Xapian::Database& db, const std::string& path) {
   return Status::Ok();
 }
 
-// What the content hash is taken over (with the description): the vacancy's JSON without
-// first_seen, which an update keeps.
-std::string DocumentJson(Vacancy v) {
+// The hash that decides "unchanged": over the vacancy without first_seen, which an update
+// keeps, and with its description.
+std::string ContentHash(Vacancy v) {
   v.first_seen.clear();
-  v.description.clear();
-  return VacancyToJson(v);
-}
-
-std::string HashOf(const std::string& json, const std::string& description) {
-  return HexId(StableHash64(json + '\x1f' + description));
+  return HexId(StableHash64(EncodeVacancyRecord(v)));
 }
 
 // The stored document data: the vacancy with first_seen and without its description, so
 // that a reader needs no value slot but for the description.
-std::string DataJson(Vacancy v, Days first_seen) {
+std::string DataRecord(Vacancy v, Days first_seen) {
   v.description.clear();
   v.first_seen = FormatDate(first_seen);
-  return VacancyToJson(v);
+  return EncodeVacancyRecord(v);
 }
 
 }  // namespace
 
 StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where, bool with_description) {
-  auto v = VacancyFromJsonText(doc.get_data(), where);
+  auto v = DecodeVacancyRecord(doc.get_data(), where);
   if (!v.ok()) return v;
   if (with_description) v->description = doc.get_value(schema::kSlotDescription);
   return v;
 }
-
-std::string ContentHash(const Vacancy& v) { return HashOf(DocumentJson(v), v.description); }
 
 // New vacancies get falling docids, so that docid order (in which Xapian reads posting
 // lists and can stop early) is newest first. The next one is kept in the metadata.
@@ -85,7 +78,7 @@ struct VacancyIndex::Impl {
 
   void Write(Xapian::docid id, const Vacancy& v, const std::string& hash, Days first_seen, const JobFingerprint& fp,
              const std::string& job) {
-    db.replace_document(id, BuildDocument(v, DataJson(v, first_seen), hash, first_seen, fp, job));
+    db.replace_document(id, BuildDocument(v, DataRecord(v, first_seen), hash, first_seen, fp, job));
     jobs.Added(id, fp, job);
   }
 };
@@ -124,8 +117,7 @@ StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
 StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
   try {
     const std::string id_term = schema::kIdPrefix + v.key;
-    const std::string json = DocumentJson(v);
-    const std::string hash = HashOf(json, v.description);
+    const std::string hash = ContentHash(v);
     Days first_seen = today;
     Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
     if (it != impl_->db.postlist_end(id_term)) {

@@ -1,5 +1,5 @@
 // VacancyIndex: the Xapian database of vacancies. One document per vacancy, unique
-// term Q<key>, document data = the vacancy as JSON (model/json_io.h). New vacancies get
+// term Q<key>, document data = the vacancy record (model/vacancy_record.h). New vacancies get
 // falling docids, so docid order is newest first (the matcher relies on it); an updated
 // vacancy keeps its docid.
 //
@@ -74,13 +74,10 @@ class VacancyReader {
   std::unique_ptr<Impl> impl_;
 };
 
-// Decodes an index document (data JSON and, unless asked not to, the description from its
-// value slot). The matcher reads the description only when it
+// Decodes an index document (the vacancy record of model/vacancy_record.h and, unless asked
+// not to, the description from its value slot). The matcher reads the description only when it
 // needs it: it is most of a vacancy's bytes.
 StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where,
                                       bool with_description = true);
-
-// The hash that decides "unchanged": over the vacancy without first_seen.
-std::string ContentHash(const Vacancy& v);
 
 }  // namespace passend

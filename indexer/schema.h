@@ -10,7 +10,7 @@
 
 namespace passend::schema {
 
-inline constexpr const char* kSchemaVersion = "5";
+inline constexpr const char* kSchemaVersion = "6";
 inline constexpr const char* kVersionKey = "passend_schema_version";  // database metadata
 
 // Terms. Filter values are lower case so no ':' separator is needed after the prefix.

@@ -22,14 +22,15 @@ Xapian::Query OrTerms(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// The candidate's words as Dutch-stemmed terms with `prefix` ("S": in the title, "": anywhere).
+// The candidate's words as Dutch-stemmed terms with `prefix` ("S": in the title, "": anywhere),
+// capitalised or not.
 Xapian::Query Words(const std::vector<std::string>& phrases, const std::string& prefix) {
   std::string text;
   for (const auto& s : phrases) text += s + " ";
   if (text.empty()) return Xapian::Query();
   Xapian::QueryParser qp;
   qp.set_stemmer(Xapian::Stem("dutch"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (indexer/document.cc)
   qp.set_default_op(Xapian::Query::OP_OR);
   try {
     return qp.parse_query(text, 0, prefix);

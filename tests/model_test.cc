@@ -6,6 +6,7 @@
 
 #include "model/display.h"
 #include "model/json_io.h"
+#include "model/vacancy_record.h"
 #include "tests/test_util.h"
 #include "tools/passend/cli.h"
 
@@ -113,6 +114,71 @@ TEST(VacancyJsonTest, MissingTitleIsRejected) {
   auto v = VacancyFromJsonText(R"({"key": "x"})", "vacatures.jsonl:3");
   ASSERT_FALSE(v.ok());
   EXPECT_EQ(v.status().message(), "vacatures.jsonl:3: title: missing (required)");
+}
+
+namespace {
+
+// Every field set, none to its default, so a field the record forgets shows.
+Vacancy EveryFieldSet() {
+  Vacancy v;
+  v.key = "7dfeabc9e4ff6ea0";
+  v.sources = {{"bron-1", "https://a.invalid/1", "1"}, {"bron-2", "https://b.invalid/2", ""}};
+  v.title = "Vrachtwagenchauffeur (m/v/x)";
+  v.employer = "Transport | Zoon";
+  v.description = std::string("Je rijdt ritten.\0 Tillen tot 23 kg.", 34);
+  v.location = {"Den Haag", "2511 AB", "Den Haag", "Zuid-Holland", 52.07667, 4.29861, true, true};
+  v.more_locations = {{"Delft", "", "Delft", "Zuid-Holland", std::nullopt, 4.36, false, true}};
+  v.occupation = {"vrachtwagenchauffeur", "Vrachtwagenchauffeur", "8332", 0.9, "chauffeur", true};
+  v.salary = {2500.0, 3100.5, "maand", 15.18, 18.83, 2500.0, 3100.5, 38.0, true, "€ 2.500 - € 3.100,50", "schaal 6"};
+  v.hours = {24.0, std::nullopt, "vanaf 24 uur"};
+  v.contract = "tijdelijk_uitzicht_vast";
+  v.structural = false;
+  v.education = "mbo2";
+  v.education_soft = true;
+  v.date_posted = "2026-10-03";
+  v.valid_through = "2026-12-05";
+  v.first_seen = "2026-11-23";
+  v.demands = {{"IV.tillen", 0, 23.0, "text", "tot 23 kg", 202, 0.9}, {"VI.etmaal", -2, std::nullopt, "occupation", "", -1, 0.4}};
+  v.notes = {"salaris per maand omgerekend", ""};
+  return v;
+}
+
+}  // namespace
+
+TEST(VacancyRecordTest, RoundTripKeepsEveryFieldExactly) {
+  const Vacancy v = EveryFieldSet();
+  const std::string record = EncodeVacancyRecord(v);
+  auto back = DecodeVacancyRecord(record, "doc 1");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(VacancyToJson(*back), VacancyToJson(v));
+  EXPECT_EQ(EncodeVacancyRecord(*back), record);
+  EXPECT_EQ(back->description, v.description);  // with its NUL byte
+  EXPECT_EQ(back->location.lat, 52.07667);
+  EXPECT_FALSE(back->more_locations[0].lat.has_value());
+  EXPECT_EQ(back->structural, std::optional<bool>(false));
+  EXPECT_EQ(back->demands[1].level, -2);
+  EXPECT_LT(record.size(), VacancyToJson(v).size());
+}
+
+TEST(VacancyRecordTest, EveryCutIsAnErrorNamingTheDocument) {
+  const std::string record = EncodeVacancyRecord(EveryFieldSet());
+  for (size_t n = 0; n < record.size(); ++n) {
+    auto back = DecodeVacancyRecord(std::string_view(record).substr(0, n), "index document 7");
+    ASSERT_FALSE(back.ok()) << "cut at " << n;
+    EXPECT_EQ(back.status().message().rfind("index document 7: vacancy record", 0), 0u) << back.status().message();
+  }
+  auto longer = DecodeVacancyRecord(record + "x", "index document 7");
+  ASSERT_FALSE(longer.ok());
+  EXPECT_EQ(longer.status().message(), "index document 7: vacancy record: cut short or damaged (" +
+                                           std::to_string(record.size() + 1) + " bytes)");
+}
+
+TEST(VacancyRecordTest, AnotherVersionIsNamed) {
+  std::string record = EncodeVacancyRecord(EveryFieldSet());
+  record[0] = 9;
+  auto back = DecodeVacancyRecord(record, "index document 7");
+  ASSERT_FALSE(back.ok());
+  EXPECT_EQ(back.status().message(), "index document 7: vacancy record of version 9, expected 1");
 }
 
 TEST(DisplayTest, SalaryAndHoursInDutch) {
