@@ -6,12 +6,14 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "bench/generator.h"
@@ -36,6 +38,7 @@ struct Config {
   bool reindex = false;  // keep the JSONL, build the index again
   int max_candidates = MatchOptions().max_candidates;
   int compare_with = 0;  // also match with this many candidates and compare the top 10s
+  int threads = 2;       // for the throughput run: one reader and matcher each, as `passend alerts --threads`
 };
 
 double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
@@ -68,8 +71,9 @@ bool ParseArgs(int argc, char** argv, Config* c) {
     else if (a == "--reindex") c->reindex = true;
     else if (a == "--max-candidates") c->max_candidates = static_cast<int>(std::stol(next()));
     else if (a == "--compare-with") c->compare_with = static_cast<int>(std::stol(next()));
+    else if (a == "--threads") c->threads = std::max(1, static_cast<int>(std::stol(next())));
     else {
-      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex] [--max-candidates N] [--compare-with N]\n");
+      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex] [--max-candidates N] [--compare-with N] [--threads N]\n");
       return false;
     }
   }
@@ -135,6 +139,29 @@ TopTenAgreement CompareTopTen(const Matcher& a, const Matcher& b, const std::vec
   }
   const double n = static_cast<double>(std::max<size_t>(1, candidates.size()));
   return {r.mean_shared / n, r.identical / n, r.score_a / n, r.score_b / n};
+}
+
+// Matches every candidate once on `threads` threads, each with its own reader and matcher
+// (a Xapian database is not shared between threads); returns the wall seconds, or -1 when
+// the index cannot be opened.
+double MatchAllOnThreads(const std::string& index_dir, const FmlSchema& schema, const MatchOptions& options,
+                         const std::vector<CandidateProfile>& candidates, int threads) {
+  std::vector<VacancyReader> readers;
+  for (int i = 0; i < threads; ++i) {
+    auto reader = VacancyReader::Open(index_dir);
+    if (!reader.ok()) return -1;
+    readers.push_back(std::move(*reader));
+  }
+  std::atomic<size_t> next{0};
+  auto work = [&](const VacancyReader& reader) {
+    const Matcher matcher(reader, schema, options);
+    for (size_t i = next++; i < candidates.size(); i = next++) (void)matcher.MatchCandidate(candidates[i]);
+  };
+  const auto start = Clock::now();
+  std::vector<std::thread> pool;
+  for (const VacancyReader& reader : readers) pool.emplace_back(work, std::cref(reader));
+  for (std::thread& t : pool) t.join();
+  return Seconds(start);
 }
 
 double Percentile(std::vector<double> v, double p) {
@@ -207,6 +234,8 @@ int Run(const Config& c) {
   }
   const double match_seconds = Seconds(match_start);
   const double mean_ms = match_seconds * 1000 / static_cast<double>(std::max(1L, c.candidates));
+  const std::vector<CandidateProfile> measured(candidates.begin() + c.warmup, candidates.end());
+  const double threaded_seconds = MatchAllOnThreads(index_dir, *schema, options, measured, c.threads);
 
   std::printf("{\n  \"benchmark\": \"match\",\n  \"seed\": %llu,\n", static_cast<unsigned long long>(c.seed));
   std::printf("  \"generate\": {\"postings\": %ld, \"seconds\": %.1f, \"normalized_per_second\": %.0f},\n",
@@ -219,11 +248,14 @@ int Run(const Config& c) {
               c.candidates, c.warmup, Percentile(ms, 0.50), Percentile(ms, 0.95), Percentile(ms, 0.99), mean_ms,
               static_cast<double>(results) / static_cast<double>(std::max(1L, c.candidates)),
               static_cast<double>(suitable) / static_cast<double>(std::max(1L, c.candidates)), mean_ms * 100000 / 1000);
+  const double per_second = threaded_seconds > 0 ? static_cast<double>(measured.size()) / threaded_seconds : 0;
+  std::printf("  \"match_threads\": {\"threads\": %d, \"candidates\": %zu, \"seconds\": %.2f, \"candidates_per_second\": %.1f, "
+              "\"projected_100k_candidates_seconds\": %.0f},\n",
+              c.threads, measured.size(), threaded_seconds, per_second, per_second > 0 ? 100000 / per_second : 0);
   if (c.compare_with > 0) {
     MatchOptions other = options;
     other.max_candidates = c.compare_with;
     const Matcher compared(*reader, *schema, other);
-    const std::vector<CandidateProfile> measured(candidates.begin() + c.warmup, candidates.end());
     const TopTenAgreement agree = CompareTopTen(matcher, compared, measured);
     std::printf("  \"top10_vs_max_candidates_%d\": {\"mean_shared_of_10\": %.2f, \"identical_share\": %.3f, "
                 "\"mean_top10_score\": %.4f, \"mean_top10_score_compared\": %.4f},\n",
