@@ -97,8 +97,7 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
 
 }  // namespace
 
-Xapian::Document BuildDocument(const Vacancy& v, const std::string& data, const std::string& content_hash,
-                               Days first_seen, const JobFingerprint& fingerprint, const std::string& job) {
+Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash, const JobFingerprint& fingerprint) {
   Xapian::Document doc;
   AddText(doc, v);
   AddFilterTerms(doc, v);
@@ -110,18 +109,21 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& data, const 
   AddNumber(doc, schema::kSlotHoursMax, v.hours.max);
   AddDate(doc, schema::kSlotDatePosted, v.date_posted);
   AddDate(doc, schema::kSlotValidThrough, v.valid_through);
-  doc.add_value(schema::kSlotFirstSeen, Xapian::sortable_serialise(first_seen));
-  doc.add_boolean_term(schema::FirstSeenTerm(first_seen));
   doc.add_value(schema::kSlotContentHash, content_hash);
-  doc.add_value(schema::kSlotCollapseKey, job);
-  doc.add_boolean_term(schema::kJobPrefix + job);
   doc.add_value(schema::kSlotFingerprint, fingerprint.Serialize());
   if (!v.description.empty()) doc.add_value(schema::kSlotDescription, v.description);
   if (fingerprint.shingles >= kMinShingles) {  // shorter texts are never compared (SameJob)
     for (const std::string& band : BandTerms(fingerprint)) doc.add_boolean_term(schema::kBandPrefix + band);
   }
-  doc.set_data(data);
   return doc;
+}
+
+void FinishDocument(Xapian::Document& doc, const std::string& data, Days first_seen, const std::string& job) {
+  doc.add_value(schema::kSlotFirstSeen, Xapian::sortable_serialise(first_seen));
+  doc.add_boolean_term(schema::FirstSeenTerm(first_seen));
+  doc.add_value(schema::kSlotCollapseKey, job);
+  doc.add_boolean_term(schema::kJobPrefix + job);
+  doc.set_data(data);
 }
 
 }  // namespace passend

@@ -9,12 +9,16 @@
 
 namespace passend {
 
-// `data` is the document data (the vacancy record without its description) and
-// `content_hash` the vacancy's hash, stored so the next crawl can skip unchanged ones;
-// `first_seen` (also in a value slot, for range queries) and the description go into value
-// slots. `job` is the collapse key of the job it is a posting of (indexer/duplicates.h),
-// shared with the same job's postings on other sources.
-Xapian::Document BuildDocument(const Vacancy& v, const std::string& data, const std::string& content_hash,
-                               Days first_seen, const JobFingerprint& fingerprint, const std::string& job);
+// The document of a vacancy as far as it depends on the vacancy alone: text and filter
+// terms, numbers, the content hash (so the next crawl can skip unchanged ones), the
+// duplicate fingerprint and its band terms, and the description (value slot 12). Needs no
+// index, so it can be built on another thread than the writer's.
+Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash, const JobFingerprint& fingerprint);
+
+// Adds what the index decides: `data` is the document data (the vacancy record without its
+// description), `first_seen` the day it was first indexed (kept by an update), and `job`
+// the collapse key of the job it is a posting of (indexer/duplicates.h), shared with the
+// same job's postings on other sources.
+void FinishDocument(Xapian::Document& doc, const std::string& data, Days first_seen, const std::string& job);
 
 }  // namespace passend

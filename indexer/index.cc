@@ -52,6 +52,34 @@ StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::st
   return v;
 }
 
+struct PreparedVacancy::Parts {
+  Vacancy vacancy;  // without its description, which is in the document
+  std::string hash;
+  JobFingerprint fingerprint;
+  Xapian::Document document;
+};
+
+PreparedVacancy::PreparedVacancy(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+PreparedVacancy::~PreparedVacancy() = default;
+PreparedVacancy::PreparedVacancy(PreparedVacancy&&) noexcept = default;
+PreparedVacancy& PreparedVacancy::operator=(PreparedVacancy&&) noexcept = default;
+
+StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v) {
+  try {
+    auto parts = std::make_unique<Parts>();
+    parts->hash = ContentHash(v);
+    parts->fingerprint = FingerprintOf(v);
+    parts->document = BuildDocument(v, parts->hash, parts->fingerprint);
+    v.description.clear();
+    parts->vacancy = std::move(v);
+    return PreparedVacancy(std::move(parts));
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "vacancy " + v.key);
+  }
+}
+
+const std::string& PreparedVacancy::key() const { return parts_->vacancy.key; }
+
 // New vacancies get falling docids, so that docid order (in which Xapian reads posting
 // lists and can stop early) is newest first. The next one is kept in the metadata.
 constexpr Xapian::docid kFirstDocid = 4000000000u;
@@ -76,10 +104,10 @@ struct VacancyIndex::Impl {
     return jobs.Find(fp, self).value_or(own);
   }
 
-  void Write(Xapian::docid id, const Vacancy& v, const std::string& hash, Days first_seen, const JobFingerprint& fp,
-             const std::string& job) {
-    db.replace_document(id, BuildDocument(v, DataRecord(v, first_seen), hash, first_seen, fp, job));
-    jobs.Added(id, fp, job);
+  void Write(Xapian::docid id, PreparedVacancy::Parts& p, Days first_seen, const std::string& job) {
+    FinishDocument(p.document, DataRecord(p.vacancy, first_seen), first_seen, job);
+    db.replace_document(id, p.document);
+    jobs.Added(id, p.fingerprint, job);
   }
 };
 
@@ -115,31 +143,37 @@ StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
 }
 
 StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
+  auto prepared = PreparedVacancy::Prepare(std::move(v));
+  if (!prepared.ok()) return prepared.status();
+  return Upsert(std::move(*prepared), today);
+}
+
+StatusOr<UpsertOutcome> VacancyIndex::Upsert(PreparedVacancy prepared, Days today) {
+  PreparedVacancy::Parts& p = *prepared.parts_;
   try {
-    const std::string id_term = schema::kIdPrefix + v.key;
-    const std::string hash = ContentHash(v);
+    const std::string id_term = schema::kIdPrefix + p.vacancy.key;
     Days first_seen = today;
     Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
     if (it != impl_->db.postlist_end(id_term)) {
       const Xapian::docid docid = *it;
       const Xapian::Document old = impl_->db.get_document(docid);
-      if (old.get_value(schema::kSlotContentHash) == hash) return UpsertOutcome::kUnchanged;
+      if (old.get_value(schema::kSlotContentHash) == p.hash) return UpsertOutcome::kUnchanged;
       const std::string previous = old.get_value(schema::kSlotFirstSeen);
       if (!previous.empty()) first_seen = static_cast<Days>(Xapian::sortable_unserialise(previous));
-      const JobFingerprint fp = FingerprintOf(v);
       JobFingerprint before;
-      const bool same = JobFingerprint::Parse(old.get_value(schema::kSlotFingerprint), &before) && SameJob(fp, before);
-      const std::string job = same ? old.get_value(schema::kSlotCollapseKey) : impl_->JobOf(fp, docid, v.key);
-      impl_->Write(docid, v, hash, first_seen, fp, job);  // keeps its place
+      const bool same = JobFingerprint::Parse(old.get_value(schema::kSlotFingerprint), &before) &&
+                        SameJob(p.fingerprint, before);
+      const std::string job = same ? old.get_value(schema::kSlotCollapseKey)
+                                   : impl_->JobOf(p.fingerprint, docid, p.vacancy.key);
+      impl_->Write(docid, p, first_seen, job);  // keeps its place
       return UpsertOutcome::kUpdated;
     }
     if (impl_->next_docid == 0) return Status::Unavailable(impl_->path + ": no document ids left; rebuild the index");
-    const JobFingerprint fp = FingerprintOf(v);
-    const std::string job = impl_->JobOf(fp, 0, v.key);
-    impl_->Write(impl_->next_docid--, v, hash, first_seen, fp, job);
+    const std::string job = impl_->JobOf(p.fingerprint, 0, p.vacancy.key);
+    impl_->Write(impl_->next_docid--, p, first_seen, job);
     return UpsertOutcome::kAdded;
   } catch (const Xapian::Error& e) {
-    return FromXapian(e, impl_->path + ": upsert " + v.key);
+    return FromXapian(e, impl_->path + ": upsert " + p.vacancy.key);
   }
 }
 

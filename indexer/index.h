@@ -26,6 +26,25 @@ namespace passend {
 
 enum class UpsertOutcome { kAdded, kUpdated, kUnchanged };
 
+// A vacancy made ready for VacancyIndex::Upsert without the index: its content hash,
+// duplicate fingerprint and document terms, most of an upsert's work. Prepare may run on
+// another thread than the writer (IngestJsonLines does).
+class PreparedVacancy {
+ public:
+  ~PreparedVacancy();
+  PreparedVacancy(PreparedVacancy&&) noexcept;
+  PreparedVacancy& operator=(PreparedVacancy&&) noexcept;
+
+  static StatusOr<PreparedVacancy> Prepare(Vacancy v);
+  const std::string& key() const;
+
+ private:
+  friend class VacancyIndex;
+  struct Parts;
+  explicit PreparedVacancy(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+};
+
 class VacancyIndex {
  public:
   ~VacancyIndex();
@@ -40,6 +59,7 @@ class VacancyIndex {
   // hash) is left alone. `today` becomes first_seen for new vacancies; an updated one
   // keeps its first_seen.
   StatusOr<UpsertOutcome> Upsert(Vacancy v, Days today);
+  StatusOr<UpsertOutcome> Upsert(PreparedVacancy prepared, Days today);
   // Deletes vacancies whose valid_through is before `today`; returns how many.
   StatusOr<int> ExpireBefore(Days today);
   // Deletes the vacancy with this key; false when there was none.

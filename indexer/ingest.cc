@@ -1,38 +1,137 @@
 #include "indexer/ingest.h"
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
 #include "common/text.h"
 #include "model/json_io.h"
 
 namespace passend {
+namespace {
+
+// One line of the input, read and prepared by the reader thread.
+struct Line {
+  std::optional<PreparedVacancy> prepared;
+  std::string error;  // the line is bad: "file:line: field: what"
+  Status failure;     // preparing failed: the load stops
+};
+
+// Lines in input order from the reader thread to the writer, at most kCapacity waiting, so
+// memory stays flat however long the input is.
+class LineQueue {
+ public:
+  static constexpr size_t kCapacity = 1024;
+
+  // False when the writer stopped taking lines.
+  bool Push(Line line) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return lines_.size() < kCapacity || stopped_; });
+    if (stopped_) return false;
+    lines_.push_back(std::move(line));
+    not_empty_.notify_one();
+    return true;
+  }
+  // Nothing when the reader is done and every line was taken.
+  std::optional<Line> Pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !lines_.empty() || done_; });
+    if (lines_.empty()) return std::nullopt;
+    Line line = std::move(lines_.front());
+    lines_.pop_front();
+    not_full_.notify_one();
+    return line;
+  }
+  void Done() {
+    std::lock_guard lock(mu_);
+    done_ = true;
+    not_empty_.notify_all();
+  }
+  void Stop() {
+    std::lock_guard lock(mu_);
+    stopped_ = true;
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<Line> lines_;
+  bool done_ = false, stopped_ = false;
+};
+
+Line ReadLine(const std::string& text, long number, const std::string& where) {
+  Line line;
+  const std::string at = where + ":" + std::to_string(number);
+  auto v = VacancyFromJsonText(text, at);
+  if (v.ok() && v->key.empty()) v = Status::InvalidArgument(at + ": key: missing");
+  if (!v.ok()) {
+    line.error = v.status().message();
+    return line;
+  }
+  auto prepared = PreparedVacancy::Prepare(std::move(*v));
+  if (prepared.ok()) line.prepared = std::move(*prepared);
+  else line.failure = prepared.status();
+  return line;
+}
+
+// The reader thread: parses and prepares every line (most of the CPU an upsert needs), so
+// the writer only looks up and writes.
+Status ReadLines(std::istream& in, const std::string& where, LineQueue& queue, long* lines) {
+  std::string text;
+  while (std::getline(in, text)) {
+    const long number = ++*lines;
+    if (Trim(text).empty()) continue;
+    if (!queue.Push(ReadLine(text, number, where))) return Status::Ok();  // the writer stopped
+  }
+  if (in.bad()) return Status::Unavailable(where + ": read error");
+  return Status::Ok();
+}
+
+}  // namespace
 
 StatusOr<IngestReport> IngestJsonLines(std::istream& in, const std::string& where, VacancyIndex& index,
                                        const IngestOptions& options) {
+  LineQueue queue;
+  Status read_status;
+  long lines_read = 0;
+  std::thread reader([&] {
+    read_status = ReadLines(in, where, queue, &lines_read);
+    queue.Done();
+  });
   IngestReport report;
-  std::string line;
   long since_commit = 0;
-  while (std::getline(in, line)) {
-    ++report.lines;
-    if (Trim(line).empty()) continue;
-    auto v = VacancyFromJsonText(line, where + ":" + std::to_string(report.lines));
-    if (v.ok() && v->key.empty()) v = Status::InvalidArgument(where + ":" + std::to_string(report.lines) + ": key: missing");
-    if (!v.ok()) {
+  Status write_status;
+  while (std::optional<Line> line = queue.Pop()) {
+    if (!line->error.empty()) {
       ++report.bad;
-      if (options.on_error) options.on_error(v.status().message());
+      if (options.on_error) options.on_error(line->error);
       continue;
     }
-    auto outcome = index.Upsert(std::move(*v), options.today);
-    if (!outcome.ok()) return outcome.status();
+    StatusOr<UpsertOutcome> outcome =
+        line->prepared ? index.Upsert(std::move(*line->prepared), options.today) : StatusOr<UpsertOutcome>(line->failure);
+    if (!outcome.ok()) {
+      write_status = outcome.status();
+      break;
+    }
     switch (*outcome) {
       case UpsertOutcome::kAdded: ++report.added; break;
       case UpsertOutcome::kUpdated: ++report.updated; break;
       case UpsertOutcome::kUnchanged: ++report.unchanged; break;
     }
     if (++since_commit >= options.batch) {
-      PASSEND_RETURN_IF_ERROR(index.Commit());
       since_commit = 0;
+      write_status = index.Commit();
+      if (!write_status.ok()) break;
     }
   }
-  if (in.bad()) return Status::Unavailable(where + ": read error");
+  queue.Stop();
+  reader.join();
+  report.lines = lines_read;
+  PASSEND_RETURN_IF_ERROR(write_status);
+  PASSEND_RETURN_IF_ERROR(read_status);
   PASSEND_RETURN_IF_ERROR(index.Commit());
   return report;
 }

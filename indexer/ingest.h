@@ -25,7 +25,9 @@ struct IngestOptions {
 };
 
 // Reads `in` to the end; `where` names it in errors. A bad line is reported and skipped;
-// an index error stops the load (what was committed stays).
+// an index error stops the load (what was committed stays). A second thread reads, parses
+// and prepares the lines (PreparedVacancy) while the calling thread writes them; on_error
+// is called on the calling thread, in input order.
 StatusOr<IngestReport> IngestJsonLines(std::istream& in, const std::string& where, VacancyIndex& index,
                                        const IngestOptions& options);
 

@@ -2,7 +2,11 @@
 
 #include <xapian.h>
 
+#include <sstream>
+
 #include "indexer/index.h"
+#include "indexer/ingest.h"
+#include "model/json_io.h"
 #include "indexer/schema.h"
 #include "tests/test_util.h"
 
@@ -140,6 +144,74 @@ TEST(IndexTest, DamagedDocidMetadataIsNamed) {
   ASSERT_FALSE(index.ok());
   EXPECT_EQ(index.status().message(), dir + ": metadata passend_next_docid: \"zes\" is not a document id; remove the "
                                             "directory and crawl again");
+}
+
+// JSON Lines of `n` vacancies, every 700th line broken (title not a string), line numbers from 1.
+std::string JsonLines(int n) {
+  std::string out;
+  for (int i = 1; i <= n; ++i) {
+    if (i % 700 == 0) {
+      out += R"({"key": "k)" + std::to_string(i) + R"(", "title": 7})" "\n";
+    } else {
+      Vacancy v = Sample("k" + std::to_string(i));
+      v.description += " Vacature " + std::to_string(i) + ".";
+      out += VacancyToJson(v) + "\n";
+    }
+    if (i == 2) out += "\n";  // blank lines are counted and skipped
+  }
+  return out;
+}
+
+TEST(IngestTest, LoadsEveryGoodLineAndNamesTheBadOnesInOrder) {
+  const std::string dir = test::MakeTempDir("ingest");
+  auto index = VacancyIndex::OpenWritable(dir + "/idx");
+  ASSERT_TRUE(index.ok());
+  IngestOptions options;
+  options.today = *ParseIsoDate("2026-11-23");
+  options.batch = 500;  // several commits, and more lines than the reader may hold ahead
+  std::vector<std::string> errors;
+  options.on_error = [&](const std::string& e) { errors.push_back(e); };
+  std::istringstream in(JsonLines(3000));
+  auto report = IngestJsonLines(in, "v.jsonl", *index, options);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->lines, 3001);
+  EXPECT_EQ(report->added, 2996);
+  EXPECT_EQ(report->bad, 4);
+  // Line 700 of the vacancies is line 701 of the file, after the blank line.
+  EXPECT_EQ(errors, (std::vector<std::string>{"v.jsonl:701: title: expected a string", "v.jsonl:1401: title: expected a string",
+                                              "v.jsonl:2101: title: expected a string",
+                                              "v.jsonl:2801: title: expected a string"}));
+  auto reader = VacancyReader::Open(dir + "/idx");
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader->database().get_doccount(), 2996u);
+  auto last = reader->Get("k3000");
+  ASSERT_TRUE(last.ok());
+  EXPECT_NE(last->description.find("Vacature 3000."), std::string::npos);
+
+  std::istringstream again(JsonLines(3000));
+  auto second = IngestJsonLines(again, "v.jsonl", *index, options);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->unchanged, 2996);
+  EXPECT_EQ(second->added, 0);
+}
+
+TEST(IngestTest, AnIndexErrorStopsTheLoadAndKeepsWhatWasCommitted) {
+  const std::string dir = test::MakeTempDir("ingest-stop");
+  auto index = VacancyIndex::OpenWritable(dir + "/idx");
+  ASSERT_TRUE(index.ok());
+  std::string lines = JsonLines(600);
+  // A key longer than a Xapian term may be: the upsert fails, with 3,000 lines still to read.
+  lines += VacancyToJson(Sample(std::string(300, 'x'))) + "\n" + JsonLines(3000);
+  IngestOptions options;
+  options.batch = 250;
+  std::istringstream in(lines);
+  auto report = IngestJsonLines(in, "v.jsonl", *index, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_NE(report.status().message().find("upsert " + std::string(300, 'x')), std::string::npos)
+      << report.status().message();
+  auto reader = VacancyReader::Open(dir + "/idx");
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader->database().get_doccount(), 500u);  // the two batches committed before the failure
 }
 
 TEST(IndexTest, FilterTermsFollowTheSchema) {
