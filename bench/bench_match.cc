@@ -38,6 +38,7 @@ struct Config {
   bool reindex = false;  // keep the JSONL, build the index again
   int max_candidates = MatchOptions().max_candidates;
   int compare_with = 0;  // also match with this many candidates and compare the top 10s
+  bool compact = true;   // compact the index after the ingest, as `passend compact` does
   int threads = 2;       // for the throughput run: one reader and matcher each, as `passend alerts --threads`
 };
 
@@ -71,9 +72,10 @@ bool ParseArgs(int argc, char** argv, Config* c) {
     else if (a == "--reindex") c->reindex = true;
     else if (a == "--max-candidates") c->max_candidates = static_cast<int>(std::stol(next()));
     else if (a == "--compare-with") c->compare_with = static_cast<int>(std::stol(next()));
+    else if (a == "--no-compact") c->compact = false;
     else if (a == "--threads") c->threads = std::max(1, static_cast<int>(std::stol(next())));
     else {
-      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex] [--max-candidates N] [--compare-with N] [--threads N]\n");
+      std::fprintf(stderr, "usage: bench_match [--vacancies N] [--candidates N] [--warmup N] [--seed S] [--dir DIR] [--reuse | --reindex] [--max-candidates N] [--compare-with N] [--threads N] [--no-compact]\n");
       return false;
     }
   }
@@ -193,21 +195,36 @@ int Run(const Config& c) {
   GenerateResult generated;
   IngestReport ingested;
   double ingest_seconds = 0;
+  struct {
+    double seconds = 0;
+    uintmax_t bytes_before = 0, bytes_after = 0;
+  } compact;
   if (!c.reuse || !std::filesystem::exists(index_dir)) {
     if (!c.reindex || !std::filesystem::exists(jsonl)) generated = GenerateJsonl(c, *gen, normalizer, jsonl);
     std::filesystem::remove_all(index_dir);
-    auto index = VacancyIndex::OpenWritable(index_dir);
-    std::ifstream in(jsonl);
-    IngestOptions options;
-    options.today = today;
-    const auto start = Clock::now();
-    auto report = IngestJsonLines(in, jsonl, *index, options);
-    ingest_seconds = Seconds(start);
-    if (!report.ok()) {
-      std::fprintf(stderr, "bench_match: %s\n", report.status().message().c_str());
-      return 2;
+    {
+      auto index = VacancyIndex::OpenWritable(index_dir);  // closed at the end of the block
+      std::ifstream in(jsonl);
+      IngestOptions options;
+      options.today = today;
+      const auto start = Clock::now();
+      auto report = IngestJsonLines(in, jsonl, *index, options);
+      ingest_seconds = Seconds(start);
+      if (!report.ok()) {
+        std::fprintf(stderr, "bench_match: %s\n", report.status().message().c_str());
+        return 2;
+      }
+      ingested = *report;
     }
-    ingested = *report;
+    if (c.compact) {
+      const auto compact_start = Clock::now();
+      auto compacted = CompactIndex(index_dir);
+      if (!compacted.ok()) {
+        std::fprintf(stderr, "bench_match: %s\n", compacted.status().message().c_str());
+        return 2;
+      }
+      compact = {Seconds(compact_start), compacted->bytes_before, compacted->bytes_after};
+    }
   }
   const long rss_after_ingest = PeakRssKib();
 
@@ -242,6 +259,8 @@ int Run(const Config& c) {
               generated.postings, generated.seconds, generated.seconds > 0 ? static_cast<double>(generated.postings) / generated.seconds : 0);
   std::printf("  \"ingest\": {\"lines\": %ld, \"added\": %ld, \"seconds\": %.1f, \"vacancies_per_second\": %.0f},\n",
               ingested.lines, ingested.added, ingest_seconds, ingest_seconds > 0 ? static_cast<double>(ingested.added) / ingest_seconds : 0);
+  std::printf("  \"compact\": {\"seconds\": %.1f, \"bytes_before\": %ju, \"bytes_after\": %ju},\n", compact.seconds,
+              compact.bytes_before, compact.bytes_after);
   std::printf("  \"index\": {\"bytes\": %ju},\n", DirBytes(index_dir));
   std::printf("  \"match\": {\"candidates\": %ld, \"warmup\": %ld, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"p99_ms\": %.2f, "
               "\"mean_ms\": %.2f, \"avg_results\": %.1f, \"avg_passend\": %.1f, \"projected_100k_candidates_seconds\": %.0f},\n",

@@ -35,12 +35,23 @@ std::string ContentHash(Vacancy v) {
   return HexId(StableHash64(EncodeVacancyRecord(v)));
 }
 
-// The stored document data: the vacancy with first_seen and without its description, so
-// that a reader needs no value slot but for the description.
-std::string DataRecord(Vacancy v, Days first_seen) {
-  v.description.clear();
-  v.first_seen = FormatDate(first_seen);
-  return EncodeVacancyRecord(v);
+
+uintmax_t DirBytes(const std::string& dir) {
+  uintmax_t total = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.is_regular_file()) total += e.file_size();
+  }
+  return total;
+}
+
+std::string OldCopy(const std::string& path) { return path + ".old"; }
+
+// A compaction stopped between its two renames leaves the index at PATH.old only.
+void RestoreAfterInterruptedCompaction(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec) && std::filesystem::exists(OldCopy(path), ec)) {
+    std::filesystem::rename(OldCopy(path), path, ec);
+  }
 }
 
 }  // namespace
@@ -78,8 +89,6 @@ StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v) {
   }
 }
 
-const std::string& PreparedVacancy::key() const { return parts_->vacancy.key; }
-
 // New vacancies get falling docids, so that docid order (in which Xapian reads posting
 // lists and can stop early) is newest first. The next one is kept in the metadata.
 constexpr Xapian::docid kFirstDocid = 4000000000u;
@@ -104,8 +113,11 @@ struct VacancyIndex::Impl {
     return jobs.Find(fp, self).value_or(own);
   }
 
+  // The document data is the vacancy with first_seen and without its description, so that a
+  // reader needs no value slot but for the description.
   void Write(Xapian::docid id, PreparedVacancy::Parts& p, Days first_seen, const std::string& job) {
-    FinishDocument(p.document, DataRecord(p.vacancy, first_seen), first_seen, job);
+    p.vacancy.first_seen = FormatDate(first_seen);
+    FinishDocument(p.document, EncodeVacancyRecord(p.vacancy), first_seen, job);
     db.replace_document(id, p.document);
     jobs.Added(id, p.fingerprint, job);
   }
@@ -118,6 +130,7 @@ VacancyIndex& VacancyIndex::operator=(VacancyIndex&&) noexcept = default;
 
 StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
   try {
+    RestoreAfterInterruptedCompaction(path);
     auto impl = std::make_unique<Impl>(path);
     const bool existed = std::filesystem::exists(path);
     impl->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
@@ -230,6 +243,37 @@ StatusOr<size_t> VacancyIndex::Count() const {
   }
 }
 
+StatusOr<CompactReport> CompactIndex(const std::string& path) {
+  RestoreAfterInterruptedCompaction(path);
+  if (!std::filesystem::exists(path)) return Status::NotFound(path + ": no index here; run `passend crawl` first");
+  const std::string fresh = path + ".compacting";
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_OPEN);  // the write lock: no crawl meanwhile
+    PASSEND_RETURN_IF_ERROR(CheckSchema(db, path));
+    CompactReport report;
+    report.documents = db.get_doccount();
+    report.bytes_before = DirBytes(path);
+    std::filesystem::remove_all(fresh);
+    db.compact(fresh, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
+    report.bytes_after = DirBytes(fresh);
+    std::filesystem::remove_all(OldCopy(path));
+    std::filesystem::rename(path, OldCopy(path));
+    std::filesystem::rename(fresh, path);
+    db.close();
+    std::filesystem::remove_all(OldCopy(path));
+    return report;
+  } catch (const Xapian::DatabaseLockError&) {
+    return Status::Unavailable(path + ": the index is being written (a crawl or `passend index` is running); "
+                               "compact it afterwards");
+  } catch (const Xapian::Error& e) {
+    std::error_code ignored;
+    std::filesystem::remove_all(fresh, ignored);
+    return FromXapian(e, path + ": compact");
+  } catch (const std::filesystem::filesystem_error& e) {
+    return Status::Unavailable(path + ": compact: " + e.what());
+  }
+}
+
 struct VacancyReader::Impl {
   std::string path;
   Xapian::Database db;
@@ -241,6 +285,7 @@ VacancyReader::VacancyReader(VacancyReader&&) noexcept = default;
 VacancyReader& VacancyReader::operator=(VacancyReader&&) noexcept = default;
 
 StatusOr<VacancyReader> VacancyReader::Open(const std::string& path) {
+  RestoreAfterInterruptedCompaction(path);
   if (!std::filesystem::exists(path)) {
     return Status::NotFound(path + ": no index here; run `passend crawl` first");
   }

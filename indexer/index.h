@@ -8,6 +8,7 @@
 // converted to Status here and nowhere else. Not thread-safe: one writer per database.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,7 +37,6 @@ class PreparedVacancy {
   PreparedVacancy& operator=(PreparedVacancy&&) noexcept;
 
   static StatusOr<PreparedVacancy> Prepare(Vacancy v);
-  const std::string& key() const;
 
  private:
   friend class VacancyIndex;
@@ -74,6 +74,19 @@ class VacancyIndex {
   explicit VacancyIndex(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+struct CompactReport {
+  size_t documents = 0;
+  uintmax_t bytes_before = 0, bytes_after = 0;
+};
+
+// Rewrites the index at `path` with full B-tree blocks, keeping document ids. New vacancies
+// get falling docids, which leave blocks about half full; compacted, the index is near half
+// the size and the matcher reads fewer blocks. Holds the index's write lock throughout, so
+// it fails (naming the lock) while a crawl or load writes; readers that have the index open
+// keep reading the old files. The new index replaces the old by two renames; an open of the
+// index after a crash between them finds PATH.old and puts it back.
+StatusOr<CompactReport> CompactIndex(const std::string& path);
 
 // Read-only access for the matcher and the tools.
 class VacancyReader {

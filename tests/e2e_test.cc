@@ -312,6 +312,12 @@ TEST_F(EndToEndTest, IndexLoadsJsonLinesAndNamesBadLines) {
   const auto explain = Passend({"match", "--candidate", test::DataDir() + "/candidates/anna-de-vries.json", "--explain", "a3"});
   EXPECT_EQ(explain.exit_code, 0) << explain.err;
   EXPECT_NE(explain.out.find("Vacature a3: Planner"), std::string::npos) << explain.out;
+  // Compacted, the index still answers the same.
+  const auto compact = Passend({"compact"});
+  EXPECT_EQ(compact.exit_code, 0) << compact.err;
+  EXPECT_EQ(compact.out.rfind("summary documents=2 bytes_before=", 0), 0u) << compact.out;
+  EXPECT_EQ(Passend({"match", "--candidate", test::DataDir() + "/candidates/anna-de-vries.json", "--explain", "a3"}).out,
+            explain.out);
 }
 
 TEST_F(EndToEndTest, NormalizeWritesVacanciesAndNamesBadLines) {

@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "indexer/index.h"
@@ -212,6 +214,83 @@ TEST(IngestTest, AnIndexErrorStopsTheLoadAndKeepsWhatWasCommitted) {
   auto reader = VacancyReader::Open(dir + "/idx");
   ASSERT_TRUE(reader.ok());
   EXPECT_EQ(reader->database().get_doccount(), 500u);  // the two batches committed before the failure
+}
+
+TEST(CompactTest, KeepsEveryVacancyAndDocidAndTheWriterGoesOn) {
+  const std::string dir = test::MakeTempDir("compact");
+  const std::string path = dir + "/idx";
+  std::map<std::string, Xapian::docid> before;
+  {
+    auto index = VacancyIndex::OpenWritable(path);
+    ASSERT_TRUE(index.ok());
+    std::istringstream in(JsonLines(2000));
+    IngestOptions options;
+    options.batch = 300;
+    ASSERT_TRUE(IngestJsonLines(in, "v.jsonl", *index, options).ok());
+    Xapian::Database db(path);
+    for (auto t = db.allterms_begin(schema::kIdPrefix); t != db.allterms_end(schema::kIdPrefix); ++t) {
+      before[*t] = *db.postlist_begin(*t);
+    }
+  }
+  auto report = CompactIndex(path);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->documents, 1998u);  // two of the 2,000 lines are bad
+  EXPECT_LT(report->bytes_after, report->bytes_before);
+  EXPECT_FALSE(std::filesystem::exists(path + ".old"));
+  EXPECT_FALSE(std::filesystem::exists(path + ".compacting"));
+  {
+    Xapian::Database db(path);
+    std::map<std::string, Xapian::docid> after;
+    for (auto t = db.allterms_begin(schema::kIdPrefix); t != db.allterms_end(schema::kIdPrefix); ++t) {
+      after[*t] = *db.postlist_begin(*t);
+    }
+    EXPECT_EQ(after, before);
+  }
+  auto reader = VacancyReader::Open(path);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_TRUE(reader->Get("k1999").ok());
+  // The writer goes on below the lowest docid: docid order stays newest first.
+  auto index = VacancyIndex::OpenWritable(path);
+  ASSERT_TRUE(index.ok()) << index.status().message();
+  EXPECT_EQ(*index->Upsert(Sample("nieuw"), 0), UpsertOutcome::kAdded);
+  ASSERT_TRUE(index->Commit().ok());
+  Xapian::Database db(path);
+  Xapian::docid lowest = 0xffffffffu;
+  for (const auto& [term, id] : before) lowest = std::min(lowest, id);
+  EXPECT_EQ(*db.postlist_begin("Qnieuw"), lowest - 1);
+}
+
+TEST(CompactTest, RefusesWhileTheIndexIsWrittenAndLosesNothing) {
+  const std::string dir = test::MakeTempDir("compact-busy");
+  auto index = VacancyIndex::OpenWritable(dir + "/idx");
+  ASSERT_TRUE(index.ok());
+  ASSERT_TRUE(index->Upsert(Sample("a"), 0).ok());
+  ASSERT_TRUE(index->Commit().ok());
+  auto report = CompactIndex(dir + "/idx");
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().message(), dir + "/idx: the index is being written (a crawl or `passend index` is "
+                                             "running); compact it afterwards");
+  ASSERT_TRUE(index->Upsert(Sample("b"), 0).ok());
+  ASSERT_TRUE(index->Commit().ok());
+  EXPECT_EQ(*index->Count(), 2u);
+  auto missing = CompactIndex(dir + "/nothing");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), dir + "/nothing: no index here; run `passend crawl` first");
+}
+
+TEST(CompactTest, AnIndexLeftAsOldByAnInterruptedSwapIsPutBack) {
+  const std::string dir = test::MakeTempDir("compact-crash");
+  {
+    auto index = VacancyIndex::OpenWritable(dir + "/idx");
+    ASSERT_TRUE(index.ok());
+    ASSERT_TRUE(index->Upsert(Sample("a"), 0).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  std::filesystem::rename(dir + "/idx", dir + "/idx.old");  // as a crash between the renames leaves it
+  auto reader = VacancyReader::Open(dir + "/idx");
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  EXPECT_TRUE(reader->Get("a").ok());
+  EXPECT_FALSE(std::filesystem::exists(dir + "/idx.old"));
 }
 
 TEST(IndexTest, FilterTermsFollowTheSchema) {

@@ -124,6 +124,7 @@ int RunAlerts(const std::vector<std::string>& argv);
 int RunDemo(const std::vector<std::string>& argv);
 int RunNormalize(const std::vector<std::string>& argv);
 int RunIndex(const std::vector<std::string>& argv);
+int RunCompact(const std::vector<std::string>& argv);
 int RunCandidate(const std::vector<std::string>& argv);
 int RunCoach(const std::vector<std::string>& argv);
 int RunDossier(const std::vector<std::string>& argv);

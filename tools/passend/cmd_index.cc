@@ -1,4 +1,5 @@
 // passend index: bulk-load normalised vacancies from JSON Lines into the index.
+// passend compact: rewrite the index with full blocks.
 #include <cstdio>
 #include <fstream>
 #include <limits>
@@ -18,7 +19,30 @@ constexpr const char* kHelp =
     "as FILE:LINE: field: what, and skipped. Prints a summary line.\n"
     "Exit: 0 all lines loaded, 1 some lines rejected, 2 nothing loaded or bad input.\n";
 
+constexpr const char* kCompactHelp =
+    "Usage: passend compact [--data-dir DIR]\n"
+    "\n"
+    "Rewrites DIR/index with full B-tree blocks, keeping every vacancy and document id: about\n"
+    "half the size, and faster to match against. Run it after a crawl or a large load (from\n"
+    "cron, after `passend crawl`); it refuses while a crawl or load writes the index. Matching\n"
+    "and alerts may run meanwhile. Prints a summary line.\n"
+    "Exit: 0 compacted, 2 no index, index busy or an error.\n";
+
 }  // namespace
+
+int RunCompact(const std::vector<std::string>& argv) {
+  int exit_code = kExitOk;
+  auto inv = Begin("compact", kCompactHelp, argv, {}, {}, &exit_code);
+  if (!inv) return exit_code;
+  auto report = CompactIndex(inv->ctx.IndexPath());
+  if (!report.ok()) {
+    PrintError("compact", report.status().message());
+    return kExitFailure;
+  }
+  std::printf("summary documents=%zu bytes_before=%ju bytes_after=%ju\n", report->documents, report->bytes_before,
+              report->bytes_after);
+  return kExitOk;
+}
 
 int RunIndex(const std::vector<std::string>& argv) {
   int exit_code = kExitOk;

@@ -22,6 +22,7 @@ constexpr const char* kUsage =
     "  dossier  record an application or its outcome for a candidate\n"
     "  report   a candidate's vacancy dossier per week, HTML (A4) or CSV, for UWV\n"
     "  index    bulk-load normalised vacancies from JSON Lines\n"
+    "  compact  rewrite the index with full blocks (after a crawl or a large load)\n"
     "  normalize  raw postings (JSON Lines) to normalised vacancies (JSON Lines)\n"
     "  demo     run crawl, match and alerts on the bundled data\n"
     "\n"
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
     if (cmd == "alerts") return passend::cli::RunAlerts(rest);
     if (cmd == "demo") return passend::cli::RunDemo(rest);
     if (cmd == "index") return passend::cli::RunIndex(rest);
+    if (cmd == "compact") return passend::cli::RunCompact(rest);
     if (cmd == "normalize") return passend::cli::RunNormalize(rest);
     if (cmd == "candidate") return passend::cli::RunCandidate(rest);
     if (cmd == "coach") return passend::cli::RunCoach(rest);
