@@ -31,6 +31,14 @@ Vacancy Sample(const std::string& key, const std::string& valid_through = "") {
   return v;
 }
 
+// An index at `path` holding the committed Sample(key).
+void IndexSample(const std::string& path, const std::string& key) {
+  auto index = VacancyIndex::OpenWritable(path);
+  ASSERT_TRUE(index.ok()) << index.status().message();
+  ASSERT_TRUE(index->Upsert(Sample(key), 0).ok());
+  ASSERT_TRUE(index->Commit().ok());
+}
+
 TEST(IndexTest, UpsertAddsSkipsUnchangedAndKeepsFirstSeenOnUpdate) {
   const std::string dir = test::MakeTempDir("index");
   auto index = VacancyIndex::OpenWritable(dir + "/idx");
@@ -280,12 +288,7 @@ TEST(CompactTest, RefusesWhileTheIndexIsWrittenAndLosesNothing) {
 
 TEST(CompactTest, AnIndexLeftAsOldByAnInterruptedSwapIsPutBack) {
   const std::string dir = test::MakeTempDir("compact-crash");
-  {
-    auto index = VacancyIndex::OpenWritable(dir + "/idx");
-    ASSERT_TRUE(index.ok());
-    ASSERT_TRUE(index->Upsert(Sample("a"), 0).ok());
-    ASSERT_TRUE(index->Commit().ok());
-  }
+  IndexSample(dir + "/idx", "a");
   std::filesystem::rename(dir + "/idx", dir + "/idx.old");  // as a crash between the renames leaves it
   auto reader = VacancyReader::Open(dir + "/idx");
   ASSERT_TRUE(reader.ok()) << reader.status().message();
@@ -295,12 +298,7 @@ TEST(CompactTest, AnIndexLeftAsOldByAnInterruptedSwapIsPutBack) {
 
 TEST(IndexTest, FilterTermsFollowTheSchema) {
   const std::string dir = test::MakeTempDir("terms");
-  {
-    auto index = VacancyIndex::OpenWritable(dir + "/idx");
-    ASSERT_TRUE(index.ok());
-    ASSERT_TRUE(index->Upsert(Sample("a"), 0).ok());
-    ASSERT_TRUE(index->Commit().ok());
-  }
+  IndexSample(dir + "/idx", "a");
   Xapian::Database db(dir + "/idx");
   auto has = [&](const std::string& term) { return db.term_exists(term); };
   EXPECT_TRUE(has("Qa"));
