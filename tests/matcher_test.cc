@@ -442,6 +442,15 @@ TEST_F(QueryTest, TargetTitlesAreTakenFirstThenCompetencesInTheTextThenTheNewest
   EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 1)), (std::set<std::string>{"other"}));  // newest first
 }
 
+TEST_F(QueryTest, CapitalisedOrInflectedCompetencesFindTheStemmedText) {
+  Vacancy forklift = Make("forklift", "Medewerker expeditie", "Transport BV");  // indexed first: the oldest
+  forklift.description = "Je rijdt dagelijks op een heftruck.";
+  Vacancy other = Make("other", "Receptionist", "Hotel");
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.competences = {"Heftrucks"};  // a capital and a plural: the query stems it as the index did
+  EXPECT_EQ(Keys(Run({forklift, other}, c, "2026-11-23", 1)), (std::set<std::string>{"forklift"}));
+}
+
 TEST_F(QueryTest, DescriptionsAreReadWhenCompetencesNeedThemAndAlwaysShown) {
   Vacancy cook = Make("cook", "Kok", "Restaurant");  // the target is in the title: the text is not needed
   cook.description = "Je kookt voor 80 gasten per avond.";
