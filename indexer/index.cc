@@ -28,12 +28,9 @@ Status CheckSchema(const Xapian::Database& db, const std::string& path) {
   return Status::Ok();
 }
 
-// The hash that decides "unchanged": over the vacancy without first_seen, which an update
-// keeps, and with its description.
-std::string ContentHash(Vacancy v) {
-  v.first_seen.clear();
-  return HexId(StableHash64(EncodeVacancyRecord(v)));
-}
+// The hash that decides "unchanged": over the vacancy with its description; `v` has no
+// first_seen (the index decides it, and an update keeps it).
+std::string ContentHash(const Vacancy& v) { return HexId(StableHash64(EncodeVacancyRecord(v))); }
 
 
 uintmax_t DirBytes(const std::string& dir) {
@@ -45,6 +42,11 @@ uintmax_t DirBytes(const std::string& dir) {
 }
 
 std::string OldCopy(const std::string& path) { return path + ".old"; }
+
+void RemoveQuietly(const std::string& dir) {
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+}
 
 // A compaction stopped between its two renames leaves the index at PATH.old only.
 void RestoreAfterInterruptedCompaction(const std::string& path) {
@@ -78,6 +80,7 @@ PreparedVacancy& PreparedVacancy::operator=(PreparedVacancy&&) noexcept = defaul
 StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v) {
   try {
     auto parts = std::make_unique<Parts>();
+    v.first_seen.clear();  // set by Write from the index, not taken from the input
     parts->hash = ContentHash(v);
     parts->fingerprint = FingerprintOf(v);
     parts->document = BuildDocument(v, parts->hash, parts->fingerprint);
@@ -266,10 +269,10 @@ StatusOr<CompactReport> CompactIndex(const std::string& path) {
     return Status::Unavailable(path + ": the index is being written (a crawl or `passend index` is running); "
                                "compact it afterwards");
   } catch (const Xapian::Error& e) {
-    std::error_code ignored;
-    std::filesystem::remove_all(fresh, ignored);
+    RemoveQuietly(fresh);
     return FromXapian(e, path + ": compact");
   } catch (const std::filesystem::filesystem_error& e) {
+    RemoveQuietly(fresh);  // an index moved to PATH.old is put back by the next open
     return Status::Unavailable(path + ": compact: " + e.what());
   }
 }
