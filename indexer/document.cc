@@ -1,6 +1,7 @@
 #include "indexer/document.h"
 
 #include "indexer/duplicates.h"
+#include "indexer/index.h"
 
 #include <algorithm>
 #include <vector>
@@ -35,12 +36,16 @@ void AddDate(Xapian::Document& doc, Xapian::valueno slot, const std::string& dat
   if (auto d = ParseIsoDate(date)) doc.add_value(slot, Xapian::sortable_serialise(*d));
 }
 
-void AddText(Xapian::Document& doc, const Vacancy& v) {
-  Xapian::TermGenerator tg;
+void ConfigureTermGenerator(Xapian::TermGenerator& tg) {
   tg.set_stemmer(Xapian::Stem("dutch"));
   // Stemmed terms only: the matcher's queries are stemmed the same way (matcher/query.cc),
   // and unstemmed copies would double the postings a vacancy writes.
   tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+}
+
+void AddText(Xapian::Document& doc, const Vacancy& v) {
+  Xapian::TermGenerator tg;
+  ConfigureTermGenerator(tg);
   tg.set_document(doc);
   // No positions: Passend runs no phrase queries, and they would double the index.
   tg.index_text_without_positions(v.title, 1, schema::kTitlePrefix);
@@ -96,6 +101,17 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
 }
 
 }  // namespace
+
+std::vector<std::string> TextTerms(const std::string& text) {
+  Xapian::TermGenerator tg;
+  ConfigureTermGenerator(tg);
+  Xapian::Document doc;
+  tg.set_document(doc);
+  tg.index_text_without_positions(text);
+  std::vector<std::string> terms;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.push_back(*it);
+  return terms;
+}
 
 Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash, const JobFingerprint& fingerprint) {
   Xapian::Document doc;

@@ -14,7 +14,10 @@ namespace passend {
 // What the matcher derives from a candidate once per run rather than once per vacancy.
 struct CandidateKeys {
   std::vector<std::string> targets_folded;      // target occupations, folded
-  std::vector<std::string> competences_folded;  // competences, folded
+  // Per competence, its text terms (TextTerms in indexer/index.h): it is named in a vacancy
+  // when all of them are among the vacancy's terms, in any form the stemmer joins
+  // ("heftrucks" names "Heftruck").
+  std::vector<std::vector<std::string>> competence_terms;
   // Occupation-table keys of the target occupations, with the target as the candidate wrote
   // it: "Magazijnmedewerker" also finds vacancies titled "Orderpicker" or "Logistiek medewerker".
   std::vector<std::pair<std::string, std::string>> occupations;
@@ -31,10 +34,14 @@ FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSch
 FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore ScoreRecency(const Vacancy& v, Days today);
-FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v);
-// Whether ScoreCompetences reads the description (no target in the title, and competences
-// to look for): the matcher loads descriptions only then.
-bool CompetencesNeedDescription(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v);
+
+// Which of the candidate's competences a vacancy names, one flag per competence.
+using CompetencesNamed = std::vector<bool>;
+// From the vacancy's own title and description (one vacancy; the matcher takes the same
+// from the index's posting lists instead of reading each description).
+CompetencesNamed CompetencesInText(const CandidateKeys& keys, const Vacancy& v);
+FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,
+                             const CompetencesNamed& named);
 
 // The hours-per-week cap from FML VI.uren_week and hours_available (nullopt: no cap).
 std::optional<double> WeeklyHoursCap(const CandidateProfile& c, const FmlSchema& schema);

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "common/text.h"
+#include "indexer/index.h"
 #include "matcher/checks.h"
 #include "matcher/travel.h"
 #include "normalizer/folded_text.h"
@@ -238,7 +239,7 @@ CandidateKeys DeriveKeys(const CandidateProfile& c, const OccupationTable* occup
     const std::string folded = k.targets_folded.back();
     if (auto m = occupations->Classify(folded, FoldedText(""))) k.occupations.emplace_back(m->occupation->key, t);
   }
-  for (const std::string& s : c.competences) k.competences_folded.push_back(FoldForMatch(s));
+  for (const std::string& s : c.competences) k.competence_terms.push_back(TextTerms(s));
   k.travel = PlanTravel(c);
   return k;
 }
@@ -266,24 +267,30 @@ std::optional<FactorScore> TargetInTitle(const CandidateProfile& c, const Candid
 
 }  // namespace
 
-bool CompetencesNeedDescription(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) {
-  return !c.competences.empty() && !TargetInTitle(c, keys, v, FoldForMatch(v.title));
+CompetencesNamed CompetencesInText(const CandidateKeys& keys, const Vacancy& v) {
+  const std::vector<std::string> text = TextTerms(v.title + "\n" + v.description);
+  CompetencesNamed named;
+  for (const std::vector<std::string>& terms : keys.competence_terms) {
+    named.push_back(!terms.empty() && std::all_of(terms.begin(), terms.end(), [&](const std::string& t) {
+      return std::binary_search(text.begin(), text.end(), t);
+    }));
+  }
+  return named;
 }
 
-FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) {
+FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,
+                             const CompetencesNamed& named) {
   FactorScore f{kCompetencesFactor, 0.5, 0, "Geen competenties of beroepen opgegeven."};
-  const std::string title = FoldForMatch(v.title);
-  if (auto target = TargetInTitle(c, keys, v, title)) return *target;
-  const std::string text = title + " " + FoldForMatch(v.description);
+  if (auto target = TargetInTitle(c, keys, v, FoldForMatch(v.title))) return *target;
   std::vector<std::string> found;
-  for (size_t i = 0; i < keys.competences_folded.size(); ++i) {
-    if (text.find(keys.competences_folded[i]) != std::string::npos) found.push_back(c.competences[i]);
+  for (size_t i = 0; i < c.competences.size() && i < named.size(); ++i) {
+    if (named[i]) found.push_back(c.competences[i]);
   }
   if (c.competences.empty() && c.target_occupations.empty()) return f;
   const double coverage = c.competences.empty() ? 0 : static_cast<double>(found.size()) / static_cast<double>(c.competences.size());
   f.score = Clamp01(coverage);
   if (found.empty()) {
-    f.reason = "Geen van de competenties letterlijk genoemd.";
+    f.reason = "Geen van de competenties genoemd in de vacature.";
   } else {
     std::string list;
     for (const auto& s : found) list += (list.empty() ? "" : ", ") + s;

@@ -43,18 +43,76 @@ Status AddJobSources(const Xapian::Database& db, const std::string& job, Vacancy
   }
 }
 
-// The descriptions the evaluation did not need, for the matches that are shown.
-Status ReadDescriptions(const Xapian::Database& db, const std::map<std::string, Xapian::docid>& unread,
+// The descriptions of the matches shown; the evaluation does not need them.
+Status ReadDescriptions(const Xapian::Database& db, const std::map<std::string, Xapian::docid>& docids,
                         std::vector<Match>* matches) {
   try {
     for (Match& m : *matches) {
-      const auto it = unread.find(m.vacancy.key);
-      if (it != unread.end()) m.vacancy.description = db.get_document(it->second).get_value(schema::kSlotDescription);
+      const auto it = docids.find(m.vacancy.key);
+      if (it != docids.end()) m.vacancy.description = db.get_document(it->second).get_value(schema::kSlotDescription);
     }
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return Status::Unavailable(std::string("descriptions: ") + e.get_type() + ": " + e.get_msg());
   }
+}
+
+// Which competences each of `docs` names, from the competences' posting lists: no
+// description is read. Throws Xapian::Error.
+std::vector<CompetencesNamed> CompetencesInIndex(const Xapian::Database& db, const CandidateKeys& keys,
+                                                 const std::vector<Xapian::docid>& docs) {
+  std::vector<CompetencesNamed> named(docs.size(), CompetencesNamed(keys.competence_terms.size(), false));
+  std::vector<size_t> order(docs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docs[a] < docs[b]; });
+  for (size_t k = 0; k < keys.competence_terms.size(); ++k) {
+    const std::vector<std::string>& terms = keys.competence_terms[k];
+    if (terms.empty()) continue;
+    for (size_t i : order) named[i][k] = true;
+    for (const std::string& term : terms) {
+      Xapian::PostingIterator p = db.postlist_begin(term);
+      for (size_t i : order) {  // ascending docids: each skip_to moves forward
+        if (!named[i][k]) continue;
+        if (p != db.postlist_end(term)) p.skip_to(docs[i]);
+        named[i][k] = p != db.postlist_end(term) && *p == docs[i];
+      }
+    }
+  }
+  return named;
+}
+
+// A document the pruning queries took: the first posting of its job among them.
+struct TakenDocument {
+  Xapian::docid docid;
+  Xapian::Document document;
+  std::string job;              // collapse key
+  Xapian::doccount duplicates;  // the job's other postings that matched
+};
+
+// Up to `max` postings: first those the candidate looks for, then those naming a competence,
+// then the others (matcher/query.h). Throws Xapian::Error.
+std::vector<TakenDocument> Take(const Xapian::Database& db, const CandidateQueries& queries, int max) {
+  // Boolean, in docid order: Xapian stops once it has enough instead of weighing every
+  // vacancy in range. Docids fall as vacancies are first seen (indexer/index.h), so the
+  // first taken are the newest. The score then orders what was taken.
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_collapse_key(schema::kSlotCollapseKey);
+  std::set<std::string> jobs_seen;  // collapse keys, across the queries
+  std::vector<TakenDocument> taken;
+  int count = 0;  // postings taken, including later postings of a job already taken
+  for (const Xapian::Query* q : {&queries.relevant, &queries.related, &queries.others}) {
+    if (count >= max) break;
+    enquire.set_query(*q);
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(max - count));
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      ++count;
+      std::string job = it.get_collapse_key();  // read while matching: no value lookup
+      if (!job.empty() && !jobs_seen.insert(job).second) continue;
+      taken.push_back({*it, it.get_document(), std::move(job), it.get_collapse_count()});
+    }
+  }
+  return taken;
 }
 
 int VerdictRank(Verdict v) {
@@ -110,20 +168,23 @@ Status ResolveHome(CandidateProfile* c, const Gazetteer& gazetteer, const std::s
 }
 
 Match Matcher::Evaluate(const CandidateProfile& c, const Vacancy& v) const {
-  return Evaluate(c, DeriveKeys(c, options_.occupations), v);
+  const CandidateKeys keys = DeriveKeys(c, options_.occupations);
+  return Evaluate(c, keys, CompetencesInText(keys, v), v);
 }
 
-Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) const {
+Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const CompetencesNamed& named,
+                        Vacancy v) const {
   Match m;
-  m.vacancy = v;
-  CheckFml(c, v, schema_, options_, &m);
-  m.factors.push_back(ScoreCompetences(c, keys, v));
-  m.factors.push_back(CheckWage(c, v, &m));
-  m.factors.push_back(CheckTravel(c, keys.travel, v, options_, &m));
-  m.factors.push_back(CheckHours(c, v, schema_, &m));
-  m.factors.push_back(CheckContract(c, v, &m));
-  m.factors.push_back(CheckEducation(c, v, &m));
-  m.factors.push_back(ScoreRecency(v, options_.today));
+  m.vacancy = std::move(v);
+  const Vacancy& vacancy = m.vacancy;
+  CheckFml(c, vacancy, schema_, options_, &m);
+  m.factors.push_back(ScoreCompetences(c, keys, vacancy, named));
+  m.factors.push_back(CheckWage(c, vacancy, &m));
+  m.factors.push_back(CheckTravel(c, keys.travel, vacancy, options_, &m));
+  m.factors.push_back(CheckHours(c, vacancy, schema_, &m));
+  m.factors.push_back(CheckContract(c, vacancy, &m));
+  m.factors.push_back(CheckEducation(c, vacancy, &m));
+  m.factors.push_back(ScoreRecency(vacancy, options_.today));
   const ScoreWeights& w = options_.weights;
   const double weights[] = {w.competences, w.wage, w.travel, w.hours, w.contract, w.education, w.recency};
   double sum = 0, total = 0;
@@ -142,43 +203,29 @@ Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, co
 StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
                                                      std::optional<Days> first_seen_since) const {
   std::vector<Match> out;
-  std::map<std::string, std::string> job_of;  // vacancy key → job, for those posted more than once
-  std::map<std::string, Xapian::docid> unread;  // vacancy key → document whose description is not read yet
+  std::map<std::string, std::string> job_of;     // vacancy key → job, for those posted more than once
+  std::map<std::string, Xapian::docid> docid_of;  // vacancy key → document, for the descriptions shown
   try {
     const CandidateKeys keys = DeriveKeys(c, options_.occupations);
-    const CandidateQueries queries = BuildCandidateQueries(c, keys, schema_, options_, first_seen_since);
-    // Boolean, in docid order: Xapian stops once it has enough instead of weighing every
-    // vacancy in range. Docids fall as vacancies are first seen (indexer/index.h), so the
-    // first taken are the newest. The score then orders what was taken.
-    Xapian::Enquire enquire(reader_.database());
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_collapse_key(schema::kSlotCollapseKey);
-    std::set<std::string> jobs_seen;  // collapse keys, across the queries
+    const std::vector<TakenDocument> taken =
+        Take(reader_.database(), BuildCandidateQueries(c, keys, schema_, options_, first_seen_since),
+             options_.max_candidates);
+    std::vector<Xapian::docid> docids;
+    for (const TakenDocument& t : taken) docids.push_back(t.docid);
+    const std::vector<CompetencesNamed> named = CompetencesInIndex(reader_.database(), keys, docids);
     const std::string today = FormatDate(options_.today);
-    int taken = 0;
-    for (const Xapian::Query* q : {&queries.relevant, &queries.related, &queries.others}) {
-      if (taken >= options_.max_candidates) break;
-      enquire.set_query(*q);
-      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options_.max_candidates - taken));
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        ++taken;
-        const std::string job = it.get_collapse_key();  // read while matching: no value lookup
-        if (!job.empty() && !jobs_seen.insert(job).second) continue;
-        const Xapian::Document doc = it.get_document();
-        // Everything but the description is in the document data: one B-tree lookup each.
-        auto v = VacancyFromDocument(doc, "index document " + std::to_string(*it), /*with_description=*/false);
-        if (!v.ok()) return v.status();
-        // The query filters validity by month; the day is checked here.
-        if (!v->valid_through.empty() && v->valid_through < today) continue;
-        const bool needed = CompetencesNeedDescription(c, keys, *v);
-        if (needed) v->description = doc.get_value(schema::kSlotDescription);
-        Match m = Evaluate(c, keys, *v);
-        if (!needed) unread[m.vacancy.key] = *it;
-        m.duplicates = static_cast<int>(it.get_collapse_count());
-        if (m.duplicates > 0) job_of[m.vacancy.key] = job;
-        if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
-        out.push_back(std::move(m));
-      }
+    for (size_t i = 0; i < taken.size(); ++i) {
+      const TakenDocument& t = taken[i];
+      auto v = VacancyFromDocument(t.document, "index document " + std::to_string(t.docid), /*with_description=*/false);
+      if (!v.ok()) return v.status();
+      // The query filters validity by month; the day is checked here.
+      if (!v->valid_through.empty() && v->valid_through < today) continue;
+      Match m = Evaluate(c, keys, named[i], *std::move(v));
+      if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
+      docid_of[m.vacancy.key] = t.docid;
+      m.duplicates = static_cast<int>(t.duplicates);
+      if (m.duplicates > 0) job_of[m.vacancy.key] = t.job;
+      out.push_back(std::move(m));
     }
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("match " + c.id + ": " + e.get_type() + ": " + e.get_msg());
@@ -188,7 +235,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
     return a.score > b.score;
   });
   if (options_.limit > 0 && out.size() > static_cast<size_t>(options_.limit)) out.resize(options_.limit);
-  if (Status s = ReadDescriptions(reader_.database(), unread, &out); !s.ok()) return s;
+  if (Status s = ReadDescriptions(reader_.database(), docid_of, &out); !s.ok()) return s;
   for (Match& m : out) {
     const auto job = job_of.find(m.vacancy.key);
     if (job == job_of.end()) continue;

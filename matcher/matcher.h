@@ -23,6 +23,7 @@
 namespace passend {
 
 struct CandidateKeys;
+using CompetencesNamed = std::vector<bool>;
 
 // Weights of the score factors (docs/matching.md). They are normalised by their sum.
 struct ScoreWeights {
@@ -67,11 +68,12 @@ class Matcher {
   StatusOr<std::vector<Match>> MatchCandidate(const CandidateProfile& c,
                                               std::optional<Days> first_seen_since = std::nullopt) const;
 
-  // The exact checks and the score for one vacancy (used by MatchCandidate and --explain).
+  // The exact checks and the score for one vacancy (--explain, the alerts' reminders).
   Match Evaluate(const CandidateProfile& c, const Vacancy& v) const;
 
  private:
-  Match Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v) const;
+  Match Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const CompetencesNamed& named,
+                 Vacancy v) const;
 
   const VacancyReader& reader_;
   const FmlSchema& schema_;

@@ -422,7 +422,7 @@ TEST_F(QueryTest, TargetOccupationFindsItsSynonymsAndRanksThemFirst) {
   EXPECT_EQ(matches[0].factors[0].reason,
             "Beroep 'Magazijnmedewerker' komt overeen met beoogd beroep 'Magazijnmedewerker'.");
   EXPECT_EQ(matches[1].factors[0].score, 0.0);  // no word of the candidate's in it
-  EXPECT_EQ(matches[1].factors[0].reason, "Geen van de competenties letterlijk genoemd.");
+  EXPECT_EQ(matches[1].factors[0].reason, "Geen van de competenties genoemd in de vacature.");
 }
 
 TEST_F(QueryTest, TargetTitlesAreTakenFirstThenCompetencesInTheTextThenTheNewest) {
@@ -451,8 +451,8 @@ TEST_F(QueryTest, CapitalisedOrInflectedCompetencesFindTheStemmedText) {
   EXPECT_EQ(Keys(Run({forklift, other}, c, "2026-11-23", 1)), (std::set<std::string>{"forklift"}));
 }
 
-TEST_F(QueryTest, DescriptionsAreReadWhenCompetencesNeedThemAndAlwaysShown) {
-  Vacancy cook = Make("cook", "Kok", "Restaurant");  // the target is in the title: the text is not needed
+TEST_F(QueryTest, DescriptionsAreShownThoughScoringDoesNotReadThem) {
+  Vacancy cook = Make("cook", "Kok", "Restaurant");  // the target is in the title
   cook.description = "Je kookt voor 80 gasten per avond.";
   Vacancy forklift = Make("forklift", "Medewerker expeditie", "Transport BV");
   forklift.description = "Je rijdt dagelijks op een heftruck.";
@@ -465,6 +465,30 @@ TEST_F(QueryTest, DescriptionsAreReadWhenCompetencesNeedThemAndAlwaysShown) {
   EXPECT_EQ(by_key["cook"].vacancy.description, cook.description);
   EXPECT_EQ(by_key["forklift"].vacancy.description, forklift.description);
   EXPECT_EQ(by_key["forklift"].factors[0].reason, "Competenties genoemd in de vacature: heftruck.");
+}
+
+// The matcher finds competences in the index's posting lists, --explain in the vacancy's
+// own text: both must name the same ones, in any form the stemmer joins, words apart or not.
+TEST_F(QueryTest, CompetencesAreNamedAlikeFromTheIndexAndFromTheText) {
+  Vacancy v = Make("expeditie", "Medewerker expeditie", "Transport BV");
+  v.description = "Je rijdt op Heftrucks. Wij zoeken iemand die klantgericht is en graag zelfstandig wil werken. "
+                  "Rijbewijs B is een pré.";
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.competences = {"heftruck", "Klantgericht werken", "Excel", "rijbewijs C"};
+  const auto matches = Run({v}, c);
+  ASSERT_EQ(matches.size(), 1u);
+  const std::string expected = "Competenties genoemd in de vacature: heftruck, Klantgericht werken.";
+  EXPECT_EQ(matches[0].factors[0].reason, expected);
+  EXPECT_DOUBLE_EQ(matches[0].factors[0].score, 0.5);
+  MatchOptions o = Options();
+  o.today = kToday;
+  const std::string dir = test::MakeTempDir("explain") + "/idx";
+  { auto index = VacancyIndex::OpenWritable(dir); }
+  auto reader = VacancyReader::Open(dir);
+  ASSERT_TRUE(reader.ok());
+  const Match explained = Matcher(*reader, test::Schema(), o).Evaluate(c, v);
+  EXPECT_EQ(explained.factors[0].reason, expected);
+  EXPECT_DOUBLE_EQ(explained.factors[0].score, 0.5);
 }
 
 TEST_F(QueryTest, ValidityWageAndHoursFiltersKeepEveryBorderCase) {
