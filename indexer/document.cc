@@ -134,12 +134,12 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash
   return doc;
 }
 
-void FinishDocument(Xapian::Document& doc, const std::string& data, Days first_seen, const std::string& job) {
+void FinishDocument(Xapian::Document& doc, const std::string& record, Days first_seen, const std::string& job) {
   doc.add_value(schema::kSlotFirstSeen, Xapian::sortable_serialise(first_seen));
   doc.add_boolean_term(schema::FirstSeenTerm(first_seen));
   doc.add_value(schema::kSlotCollapseKey, job);
   doc.add_boolean_term(schema::kJobPrefix + job);
-  doc.set_data(data);
+  doc.add_value(schema::kSlotRecord, record);
 }
 
 }  // namespace passend

@@ -15,10 +15,10 @@ namespace passend {
 // index, so it can be built on another thread than the writer's.
 Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash, const JobFingerprint& fingerprint);
 
-// Adds what the index decides: `data` is the document data (the vacancy record without its
-// description), `first_seen` the day it was first indexed (kept by an update), and `job`
+// Adds what the index decides: `record` is the vacancy record without its description
+// (value slot kSlotRecord), `first_seen` the day it was first indexed (kept by an update), and `job`
 // the collapse key of the job it is a posting of (indexer/duplicates.h), shared with the
 // same job's postings on other sources.
-void FinishDocument(Xapian::Document& doc, const std::string& data, Days first_seen, const std::string& job);
+void FinishDocument(Xapian::Document& doc, const std::string& record, Days first_seen, const std::string& job);
 
 }  // namespace passend

@@ -59,7 +59,7 @@ void RestoreAfterInterruptedCompaction(const std::string& path) {
 }  // namespace
 
 StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where, bool with_description) {
-  auto v = DecodeVacancyRecord(doc.get_data(), where);
+  auto v = DecodeVacancyRecord(doc.get_value(schema::kSlotRecord), where);
   if (!v.ok()) return v;
   if (with_description) v->description = doc.get_value(schema::kSlotDescription);
   return v;
@@ -116,8 +116,8 @@ struct VacancyIndex::Impl {
     return jobs.Find(fp, self).value_or(own);
   }
 
-  // The document data is the vacancy with first_seen and without its description, so that a
-  // reader needs no value slot but for the description.
+  // The record is the vacancy with first_seen and without its description, so that a reader
+  // reads the description only for what it shows.
   void Write(Xapian::docid id, PreparedVacancy::Parts& p, Days first_seen, const std::string& job) {
     p.vacancy.first_seen = FormatDate(first_seen);
     FinishDocument(p.document, EncodeVacancyRecord(p.vacancy), first_seen, job);

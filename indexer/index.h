@@ -1,5 +1,5 @@
 // VacancyIndex: the Xapian database of vacancies. One document per vacancy, unique
-// term Q<key>, document data = the vacancy record (model/vacancy_record.h). New vacancies get
+// term Q<key>, the vacancy record (model/vacancy_record.h) in value slot 13. New vacancies get
 // falling docids, so docid order is newest first (the matcher relies on it); an updated
 // vacancy keeps its docid.
 //

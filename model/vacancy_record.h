@@ -1,4 +1,4 @@
-// The vacancy as a compact binary record: what the index stores as document data. The
+// The vacancy as a compact binary record: what the index stores in value slot 13. The
 // matcher decodes one record per vacancy it checks, hundreds per candidate, so the record
 // is read without a JSON parser and is about half the size of the JSON.
 //
