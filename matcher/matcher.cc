@@ -208,7 +208,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
   try {
     const CandidateKeys keys = DeriveKeys(c, options_.occupations);
     const std::vector<TakenDocument> taken =
-        Take(reader_.database(), BuildCandidateQueries(c, keys, schema_, options_, first_seen_since),
+        Take(reader_.database(), BuildCandidateQueries(reader_.database(), c, keys, schema_, options_, first_seen_since),
              options_.max_candidates);
     std::vector<Xapian::docid> docids;
     for (const TakenDocument& t : taken) docids.push_back(t.docid);

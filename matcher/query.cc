@@ -15,7 +15,6 @@ namespace passend {
 namespace {
 
 constexpr double kCellMargin = 1.05;  // cells are coarse; the exact check decides
-constexpr int kValidYearsAhead = 5;       // valid-through dates further ahead are not looked for
 constexpr int kSeenDaysBack = 366;        // "first seen since" is filtered in the query up to a year back
 
 Xapian::Query OrTerms(const std::vector<std::string>& terms) {
@@ -50,14 +49,20 @@ Xapian::Query Relevant(const CandidateProfile& c, const CandidateKeys& keys) {
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-// Valid-through this month or later (the day is checked on the documents taken).
-Xapian::Query StillValid(Days today) {
+// The terms of valid-through months before this one that the index holds (the vacancies
+// whose end has passed; a crawl expires them, so there are few). Excluding them is far
+// cheaper than requiring one of the months still to come: that filter would take every
+// valid vacancy's posting list. The day within this month is checked on the documents taken.
+std::vector<std::string> ExpiredMonthTerms(const Xapian::Database& db, Days today) {
   int year = 0, month = 0, day = 0;
   CivilFromDays(today, &year, &month, &day);
-  std::vector<std::string> terms{schema::kNoValidThroughTerm};
-  for (int m = month; m <= 12; ++m) terms.push_back(schema::ValidMonthTerm(year, m));
-  for (int y = year + 1; y <= year + kValidYearsAhead; ++y) terms.push_back(schema::ValidYearTerm(y));
-  return OrTerms(terms);
+  const std::string this_month = schema::ValidMonthTerm(year, month);
+  std::vector<std::string> terms;
+  for (auto it = db.allterms_begin(schema::kValidMonthPrefix); it != db.allterms_end(schema::kValidMonthPrefix); ++it) {
+    if (*it >= this_month) break;  // fixed-width yyyymm: sorted as dates
+    terms.push_back(*it);
+  }
+  return terms;
 }
 
 // First seen on one of the days from `since` to today.
@@ -86,11 +91,13 @@ std::optional<std::string> ThresholdAtOrAbove(const char* prefix, const int (&th
   return std::nullopt;
 }
 
+// Within reach, above the wage floor, within the hours cap (all vacancies with
+// --include-excluded: those come back with their reasons).
 Xapian::Query Filters(const CandidateProfile& c, const TravelPlan& travel, const FmlSchema& schema,
                       const MatchOptions& o) {
   using namespace schema;
-  std::vector<Xapian::Query> parts{StillValid(o.today)};
-  if (o.include_excluded) return parts.front();
+  if (o.include_excluded) return Xapian::Query::MatchAll;
+  std::vector<Xapian::Query> parts;
   std::vector<std::string> cells{kNoCellTerm, kRemoteTerm};
   if (c.home.lat && c.home.lon) {
     for (const auto& cell : GeoCellsWithin(*c.home.lat, *c.home.lon, TravelRadiusKm(c, travel) * kCellMargin)) {
@@ -143,16 +150,20 @@ double TravelRadiusKm(const CandidateProfile& c, const TravelPlan& travel) {
   return radius;
 }
 
-CandidateQueries BuildCandidateQueries(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
-                                       const MatchOptions& o, std::optional<Days> first_seen_since) {
+CandidateQueries BuildCandidateQueries(const Xapian::Database& db, const CandidateProfile& c,
+                                       const CandidateKeys& keys, const FmlSchema& schema, const MatchOptions& o,
+                                       std::optional<Days> first_seen_since) {
   Xapian::Query allowed = Filters(c, keys.travel, schema, o);
   // Further back than a year the day terms would be many; the exact check in the alerts decides.
   if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) {
     allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
   }
+  std::vector<std::string> not_allowed = ExpiredMonthTerms(db, o.today);
   if (!o.include_excluded) {
-    allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, OrTerms(ExclusionTerms(c, schema)));
+    const std::vector<std::string> excluding = ExclusionTerms(c, schema);
+    not_allowed.insert(not_allowed.end(), excluding.begin(), excluding.end());
   }
+  if (!not_allowed.empty()) allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, OrTerms(not_allowed));
   const Xapian::Query relevant = Relevant(c, keys);
   const Xapian::Query related = Xapian::Query(Xapian::Query::OP_AND_NOT, Words(c.competences, ""), relevant);
   const Xapian::Query either(Xapian::Query::OP_OR, relevant, related);

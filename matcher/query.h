@@ -20,7 +20,9 @@ struct CandidateQueries {
   Xapian::Query related;   // a competence's words anywhere in the text
   Xapian::Query others;
 };
-CandidateQueries BuildCandidateQueries(const CandidateProfile& c, const CandidateKeys& keys, const FmlSchema& schema,
-                                       const MatchOptions& o, std::optional<Days> first_seen_since);
+// Throws Xapian::Error (it looks up which expired months the index holds).
+CandidateQueries BuildCandidateQueries(const Xapian::Database& db, const CandidateProfile& c,
+                                       const CandidateKeys& keys, const FmlSchema& schema, const MatchOptions& o,
+                                       std::optional<Days> first_seen_since);
 
 }  // namespace passend

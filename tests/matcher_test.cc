@@ -491,6 +491,21 @@ TEST_F(QueryTest, CompetencesAreNamedAlikeFromTheIndexAndFromTheText) {
   EXPECT_DOUBLE_EQ(explained.factors[0].score, 0.5);
 }
 
+// The query leaves out vacancies whose valid-through month has passed, so they do not take
+// the place of valid ones under the cap; a vacancy without an end date stays.
+TEST_F(QueryTest, VacanciesOfAnEarlierMonthAreNotTakenUnderTheCap) {
+  Vacancy open_ended = Make("open-ended", "Administratief medewerker", "A");  // indexed first: the oldest
+  Vacancy valid = Make("valid", "Administratief medewerker", "B");
+  valid.valid_through = "2027-01-15";
+  Vacancy october = Make("october", "Administratief medewerker", "C");  // indexed last: the newest
+  october.valid_through = "2026-10-31";
+  const CandidateProfile c = test::BasicCandidate("Utrecht");
+  EXPECT_EQ(Keys(Run({open_ended, valid, october}, c, "2026-11-23", /*max_candidates=*/1)),
+            (std::set<std::string>{"valid"}));
+  EXPECT_EQ(Keys(Run({open_ended, october}, c, "2026-11-23", /*max_candidates=*/1)),
+            (std::set<std::string>{"open-ended"}));
+}
+
 TEST_F(QueryTest, ValidityWageAndHoursFiltersKeepEveryBorderCase) {
   Vacancy expired = Make("expired", "Administratief medewerker", "A");
   expired.valid_through = "2026-11-22";
