@@ -77,16 +77,14 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
   // title named it, since a description may mention several occupations.
   if (!v.occupation.key.empty() && v.occupation.from_title) doc.add_term(kOccupationPrefix + v.occupation.key, 1);
   if (const auto wage = v.salary.hourly_max ? v.salary.hourly_max : v.salary.hourly_min) {
-    for (int t : kWageThresholds) {
-      if (*wage >= t) doc.add_boolean_term(kWageAtLeastPrefix + std::to_string(t));
-    }
+    const int* above = std::upper_bound(std::begin(kWageThresholds), std::end(kWageThresholds), *wage);
+    if (above != std::end(kWageThresholds)) doc.add_boolean_term(kWageBelowPrefix + std::to_string(*above));
   } else {
     doc.add_boolean_term(kWageUnknownTerm);
   }
   if (const auto hours = v.hours.min ? v.hours.min : v.hours.max) {
-    for (int t : kHoursThresholds) {
-      if (*hours <= t) doc.add_boolean_term(kHoursAtMostPrefix + std::to_string(t));
-    }
+    const int* below = std::lower_bound(std::begin(kHoursThresholds), std::end(kHoursThresholds), *hours);
+    if (below != std::begin(kHoursThresholds)) doc.add_boolean_term(kHoursAbovePrefix + std::to_string(*(below - 1)));
   } else {
     doc.add_boolean_term(kHoursUnknownTerm);
   }

@@ -28,8 +28,8 @@ inline constexpr const char* kSourcePrefix = "XS";         // XS<source name>
 inline constexpr const char* kJobPrefix = "XK";            // XK<job>: the postings of one job (kSlotCollapseKey)
 inline constexpr const char* kBandPrefix = "XB";           // XB<12 hex>: a MinHash band (indexer/duplicates.h)
 inline constexpr const char* kOccupationPrefix = "XO";     // XOorderpicker (occupation key)
-inline constexpr const char* kWageAtLeastPrefix = "XWge";  // XWge16: hourly wage max >= 16
-inline constexpr const char* kHoursAtMostPrefix = "XHle";  // XHle24: hours min <= 24
+inline constexpr const char* kWageBelowPrefix = "XWlt";   // XWlt16: hourly wage max in [15, 16)
+inline constexpr const char* kHoursAbovePrefix = "XHgt";  // XHgt24: hours min in (24, 28]
 inline constexpr const char* kWageUnknownTerm = "XWunknown";
 inline constexpr const char* kHoursUnknownTerm = "XHunknown";
 inline constexpr const char* kNoValidThroughTerm = "XVnone";
@@ -58,9 +58,11 @@ enum Slot : Xapian::valueno {
   kSlotRecord = 13,
 };
 
-// Thresholds of the XWge / XHle terms. Boolean terms filter far faster than value ranges
-// at a million documents; the query takes the nearest threshold on the safe side and the
-// exact check decides the rest.
+// Thresholds of the XWlt / XHgt terms. A vacancy has one term of each: the lowest wage
+// threshold above its wage, the highest hours threshold below its hours, so the query
+// excludes the few below a wage floor or above an hours cap with AND_NOT. Boolean terms
+// filter far faster than value ranges at a million documents; the query takes the nearest
+// threshold on the safe side and the exact check decides the rest.
 inline constexpr int kWageThresholds[] = {15, 16, 17, 18, 19, 20, 22, 24, 26, 28, 30, 35, 40};
 inline constexpr int kHoursThresholds[] = {8, 12, 16, 20, 24, 28, 32, 36};
 

@@ -72,50 +72,35 @@ Xapian::Query SeenSince(Days since, Days today) {
   return OrTerms(terms);
 }
 
-// The term of the highest threshold at or below `value` (nullopt: below them all).
-template <size_t N>
-std::optional<std::string> ThresholdAtOrBelow(const char* prefix, const int (&thresholds)[N], double value) {
-  std::optional<std::string> term;
-  for (int t : thresholds) {
-    if (t <= value) term = prefix + std::to_string(t);
-  }
-  return term;
-}
-
-// The term of the lowest threshold at or above `value` (nullopt: above them all).
-template <size_t N>
-std::optional<std::string> ThresholdAtOrAbove(const char* prefix, const int (&thresholds)[N], double value) {
-  for (int t : thresholds) {
-    if (t >= value) return prefix + std::to_string(t);
-  }
-  return std::nullopt;
-}
-
-// Within reach, above the wage floor, within the hours cap (all vacancies with
-// --include-excluded: those come back with their reasons).
-Xapian::Query Filters(const CandidateProfile& c, const TravelPlan& travel, const FmlSchema& schema,
-                      const MatchOptions& o) {
+// Within reach: the geo cells the travel limit reaches, plus vacancies without a place and
+// remote work (all vacancies with --include-excluded: those come back with their reasons).
+Xapian::Query WithinReach(const CandidateProfile& c, const TravelPlan& travel, const MatchOptions& o) {
   using namespace schema;
   if (o.include_excluded) return Xapian::Query::MatchAll;
-  std::vector<Xapian::Query> parts;
   std::vector<std::string> cells{kNoCellTerm, kRemoteTerm};
   if (c.home.lat && c.home.lon) {
     for (const auto& cell : GeoCellsWithin(*c.home.lat, *c.home.lon, TravelRadiusKm(c, travel) * kCellMargin)) {
       cells.push_back(kCellPrefix + cell);
     }
   }
-  parts.push_back(OrTerms(cells));
-  const double floor = c.maatmanloon.Hourly() * c.wage_floor_ratio;
-  if (auto wage = ThresholdAtOrBelow(kWageAtLeastPrefix, kWageThresholds, floor - 0.005)) {
-    parts.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(*wage), Xapian::Query(kWageUnknownTerm)));
+  return OrTerms(cells);
+}
+
+// The XWlt/XHgt terms of wages below the floor and hours above the cap, on the safe side of
+// the nearest threshold: the exact check decides the rest.
+void AddWageAndHoursExclusions(const CandidateProfile& c, const FmlSchema& schema, std::vector<std::string>* terms) {
+  using namespace schema;
+  const double floor = c.maatmanloon.Hourly() * c.wage_floor_ratio - 0.005;
+  for (int t : kWageThresholds) {
+    // XWlt<t> holds wages below t; only thresholds at or below the floor are surely too low.
+    if (t <= floor) terms->push_back(kWageBelowPrefix + std::to_string(t));
   }
   if (const auto cap = WeeklyHoursCap(c, schema)) {
-    // The lowest threshold at or above the cap: a superset, the exact check decides.
-    if (auto hours = ThresholdAtOrAbove(kHoursAtMostPrefix, kHoursThresholds, *cap)) {
-      parts.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(*hours), Xapian::Query(kHoursUnknownTerm)));
+    // XHgt<t> holds hours above t; only thresholds at or above the cap are surely too many.
+    for (int t : kHoursThresholds) {
+      if (t >= *cap) terms->push_back(kHoursAbovePrefix + std::to_string(t));
     }
   }
-  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
 // Terms whose presence alone excludes a vacancy: firm demands over a limit, contracts.
@@ -132,6 +117,7 @@ std::vector<std::string> ExclusionTerms(const CandidateProfile& c, const FmlSche
       for (int level = 0; level < limit.MaxLevel(); ++level) terms.push_back(schema::DemandTerm(key, level));
     }
   }
+  AddWageAndHoursExclusions(c, schema, &terms);
   for (const char* kind : {"zzp", "stage", "vrijwilligerswerk"}) terms.push_back(std::string(schema::kContractPrefix) + kind);
   if (c.requires_structural) {
     for (const char* kind : {"tijdelijk", "uitzend", "oproep", "bijbaan"}) {
@@ -153,7 +139,7 @@ double TravelRadiusKm(const CandidateProfile& c, const TravelPlan& travel) {
 CandidateQueries BuildCandidateQueries(const Xapian::Database& db, const CandidateProfile& c,
                                        const CandidateKeys& keys, const FmlSchema& schema, const MatchOptions& o,
                                        std::optional<Days> first_seen_since) {
-  Xapian::Query allowed = Filters(c, keys.travel, schema, o);
+  Xapian::Query allowed = WithinReach(c, keys.travel, o);
   // Further back than a year the day terms would be many; the exact check in the alerts decides.
   if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) {
     allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));

@@ -312,6 +312,44 @@ TEST(IndexTest, FilterTermsFollowTheSchema) {
   EXPECT_FALSE(has("Sadministratief"));  // stemmed terms only
 }
 
+// One wage and one hours term per vacancy, so the matcher can exclude the few below a
+// floor or above a cap: the lowest wage threshold above the wage, the highest hours
+// threshold below the hours.
+TEST(IndexTest, WageAndHoursTermsAreTheBucketsAroundTheValue) {
+  struct Case {
+    std::optional<double> wage, hours;
+    std::vector<std::string> terms;
+  };
+  const Case cases[] = {
+      {16.0, 32, {"XHgt28", "XWlt17"}},      // on a threshold: the bucket above / below it
+      {15.99, 32.5, {"XHgt32", "XWlt16"}},
+      {14.0, 8, {"XWlt15"}},                 // at the lowest hours threshold: no hours term
+      {40.0, 40, {"XHgt36"}},                // at the highest wage threshold: no wage term
+      {std::nullopt, std::nullopt, {"XHunknown", "XWunknown"}},
+  };
+  const std::string dir = test::MakeTempDir("buckets") + "/idx";
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index.ok());
+    for (size_t i = 0; i < std::size(cases); ++i) {
+      Vacancy v = Sample("v" + std::to_string(i));
+      v.salary.hourly_max = cases[i].wage;
+      v.hours.min = cases[i].hours;
+      ASSERT_TRUE(index->Upsert(v, 0).ok());
+    }
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  Xapian::Database db(dir);
+  for (size_t i = 0; i < std::size(cases); ++i) {
+    const Xapian::docid id = *db.postlist_begin("Qv" + std::to_string(i));
+    std::vector<std::string> terms;
+    for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
+      if ((*t).rfind("XW", 0) == 0 || (*t).rfind("XH", 0) == 0) terms.push_back(*t);
+    }
+    EXPECT_EQ(terms, cases[i].terms) << "case " << i;
+  }
+}
+
 TEST(IndexTest, ExpireRemovesOnlyVacanciesPastValidThrough) {
   const std::string dir = test::MakeTempDir("expire");
   auto index = VacancyIndex::OpenWritable(dir + "/idx");
