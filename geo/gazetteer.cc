@@ -61,32 +61,76 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-std::string GeoCell(double lat, double lon) {
-  const int row = static_cast<int>(std::floor(lat / kCellLatDeg));
-  const int col = static_cast<int>(std::floor(lon / kCellLonDeg));
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%d_%d", row, col);
-  return buf;
+namespace {
+
+constexpr char kLevelTag[kCellLevels] = {'\0', 'b', 'c', 'd'};
+
+struct Cell {
+  int level, row, col;
+  double lat0() const { return row * (kCellLatDeg * (1 << level)); }
+  double lon0() const { return col * (kCellLonDeg * (1 << level)); }
+  double lat1() const { return (row + 1) * (kCellLatDeg * (1 << level)); }
+  double lon1() const { return (col + 1) * (kCellLonDeg * (1 << level)); }
+  std::string Name() const {
+    char buf[48];
+    if (level == 0) {
+      std::snprintf(buf, sizeof buf, "%d_%d", row, col);
+    } else {
+      std::snprintf(buf, sizeof buf, "%c%d_%d", kLevelTag[level], row, col);
+    }
+    return buf;
+  }
+};
+
+Cell CellAt(int level, double lat, double lon) {
+  return {level, static_cast<int>(std::floor(lat / (kCellLatDeg * (1 << level)))),
+          static_cast<int>(std::floor(lon / (kCellLonDeg * (1 << level))))};
 }
 
-std::vector<std::string> GeoCellsWithin(double lat, double lon, double radius_km) {
+struct Circle {
+  double lat, lon, radius_km;
+  bool Touches(const Cell& c) const {  // the cell's nearest point is inside
+    return HaversineKm(lat, lon, std::clamp(lat, c.lat0(), c.lat1()), std::clamp(lon, c.lon0(), c.lon1())) <= radius_km;
+  }
+  bool Holds(const Cell& c) const {  // all four corners are inside
+    for (double a : {c.lat0(), c.lat1()}) {
+      for (double o : {c.lon0(), c.lon1()}) {
+        if (HaversineKm(lat, lon, a, o) > radius_km) return false;
+      }
+    }
+    return true;
+  }
+};
+
+void Cover(const Circle& circle, const Cell& cell, std::vector<std::string>* out) {
+  if (!circle.Touches(cell)) return;
+  if (cell.level == 0 || circle.Holds(cell)) {
+    out->push_back(cell.Name());
+    return;
+  }
+  for (int dr = 0; dr < 2; ++dr) {
+    for (int dc = 0; dc < 2; ++dc) Cover(circle, {cell.level - 1, 2 * cell.row + dr, 2 * cell.col + dc}, out);
+  }
+}
+
+}  // namespace
+
+std::string GeoCell(double lat, double lon) { return CellAt(0, lat, lon).Name(); }
+
+std::vector<std::string> GeoCellsOf(double lat, double lon) {
+  std::vector<std::string> cells;
+  for (int level = 0; level < kCellLevels; ++level) cells.push_back(CellAt(level, lat, lon).Name());
+  return cells;
+}
+
+std::vector<std::string> GeoCover(double lat, double lon, double radius_km) {
   const double dlat = radius_km / kKmPerDegLat;
   const double dlon = radius_km / (kKmPerDegLat * std::cos(lat * kPi / 180.0));
-  const int row0 = static_cast<int>(std::floor((lat - dlat) / kCellLatDeg));
-  const int row1 = static_cast<int>(std::floor((lat + dlat) / kCellLatDeg));
-  const int col0 = static_cast<int>(std::floor((lon - dlon) / kCellLonDeg));
-  const int col1 = static_cast<int>(std::floor((lon + dlon) / kCellLonDeg));
+  const int top = kCellLevels - 1;
+  const Cell low = CellAt(top, lat - dlat, lon - dlon), high = CellAt(top, lat + dlat, lon + dlon);
   std::vector<std::string> cells;
-  for (int r = row0; r <= row1; ++r) {
-    for (int c = col0; c <= col1; ++c) {
-      // Skip cells whose nearest point is outside the circle.
-      const double clat = std::clamp(lat, r * kCellLatDeg, (r + 1) * kCellLatDeg);
-      const double clon = std::clamp(lon, c * kCellLonDeg, (c + 1) * kCellLonDeg);
-      if (HaversineKm(lat, lon, clat, clon) > radius_km) continue;
-      char buf[48];
-      std::snprintf(buf, sizeof buf, "%d_%d", r, c);
-      cells.emplace_back(buf);
-    }
+  for (int r = low.row; r <= high.row; ++r) {
+    for (int c = low.col; c <= high.col; ++c) Cover({lat, lon, radius_km}, {top, r, c}, &cells);
   }
   return cells;
 }

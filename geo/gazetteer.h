@@ -35,12 +35,19 @@ class Gazetteer {
 // Great-circle distance in km.
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 
-// Geo cells for pruning in the index: a grid of kCellLatDeg x kCellLonDeg degrees
-// (about 11 x 10 km in the Netherlands).
+// Geo cells for pruning in the index: a grid of kCellLatDeg x kCellLonDeg degrees (about
+// 11 x 10 km in the Netherlands), and coarser grids of 2 x 2, 4 x 4 and 8 x 8 of those
+// cells. A place lies in one cell of each level.
 inline constexpr double kCellLatDeg = 0.1;
 inline constexpr double kCellLonDeg = 0.15;
+inline constexpr int kCellLevels = 4;
+// The finest cell of a place: "522_34" (row and column of the grid).
 std::string GeoCell(double lat, double lon);
-// All cells that intersect a circle of radius_km around (lat, lon).
-std::vector<std::string> GeoCellsWithin(double lat, double lon, double radius_km);
+// The cells of a place, one per level, finest first: "522_34", "b261_17", "c130_8", "d65_4".
+std::vector<std::string> GeoCellsOf(double lat, double lon);
+// Cells that together cover a circle of radius_km around (lat, lon): the coarsest that lie
+// wholly inside it, and at the border the finest that touch it. A query needs far fewer
+// of these than of the finest cells alone, and each one more makes it slower.
+std::vector<std::string> GeoCover(double lat, double lon, double radius_km);
 
 }  // namespace passend

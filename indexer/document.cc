@@ -61,7 +61,7 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
   if (!loc.municipality.empty()) doc.add_boolean_term(kMunicipalityPrefix + FilterValue(loc.municipality));
   if (loc.remote) doc.add_boolean_term(kRemoteTerm);
   if (loc.lat && loc.lon) {
-    doc.add_boolean_term(kCellPrefix + GeoCell(*loc.lat, *loc.lon));
+    for (const std::string& cell : GeoCellsOf(*loc.lat, *loc.lon)) doc.add_boolean_term(kCellPrefix + cell);
   } else if (!loc.remote) {
     doc.add_boolean_term(kNoCellTerm);
   }

@@ -79,7 +79,7 @@ Xapian::Query WithinReach(const CandidateProfile& c, const TravelPlan& travel, c
   if (o.include_excluded) return Xapian::Query::MatchAll;
   std::vector<std::string> cells{kNoCellTerm, kRemoteTerm};
   if (c.home.lat && c.home.lon) {
-    for (const auto& cell : GeoCellsWithin(*c.home.lat, *c.home.lon, TravelRadiusKm(c, travel) * kCellMargin)) {
+    for (const auto& cell : GeoCover(*c.home.lat, *c.home.lon, TravelRadiusKm(c, travel) * kCellMargin)) {
       cells.push_back(kCellPrefix + cell);
     }
   }

@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <ostream>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "common/date.h"
 #include "common/json.h"
@@ -112,13 +117,43 @@ TEST(GazetteerTest, DistanceUtrechtMaastrichtIsAbout144Km) {
   EXPECT_NEAR(HaversineKm(u->lat, u->lon, m->lat, m->lon), 144, 3);
 }
 
-TEST(GazetteerTest, GeoCellsCoverTheCircle) {
-  const auto cells = GeoCellsWithin(52.09, 5.12, 30);
-  EXPECT_GT(cells.size(), 20u);
-  EXPECT_LT(cells.size(), 60u);
-  // A point 25 km east lies in one of the cells.
-  const std::string east = GeoCell(52.09, 5.12 + 25 / (111.2 * 0.614));
-  EXPECT_NE(std::find(cells.begin(), cells.end(), east), cells.end());
+TEST(GazetteerTest, GeoCellsOfAPlaceNestFromFineToCoarse) {
+  EXPECT_EQ(GeoCellsOf(52.09, 5.12), (std::vector<std::string>{"520_34", "b260_17", "c130_8", "d65_4"}));
+  EXPECT_EQ(GeoCellsOf(52.09, 5.12).front(), GeoCell(52.09, 5.12));
+  // West of Greenwich the columns are negative and still nest (floor, not truncation).
+  EXPECT_EQ(GeoCellsOf(51.5, -0.1), (std::vector<std::string>{"515_-1", "b257_-1", "c128_-1", "d64_-1"}));
+}
+
+// Every point within the radius lies in exactly one cell of the cover, and every cell of
+// the cover touches the circle; coarse cells make the cover much smaller than the fine grid.
+TEST(GazetteerTest, GeoCoverHoldsTheCircleOnceWithFewCells) {
+  for (double radius : {5.0, 30.0, 60.0}) {
+    const std::vector<std::string> cover = GeoCover(52.09, 5.12, radius);
+    const std::set<std::string> cells(cover.begin(), cover.end());
+    ASSERT_EQ(cells.size(), cover.size()) << radius;
+    std::set<std::string> used;
+    for (int i = 0; i < 2000; ++i) {  // points on a spiral out to the radius
+      const double r = radius * std::sqrt((i + 0.5) / 2000.0), angle = i * 2.399963;
+      const double lat = 52.09 + r * std::cos(angle) / 111.2;
+      const double lon = 5.12 + r * std::sin(angle) / (111.2 * std::cos(52.09 * 3.14159265 / 180));
+      int found = 0;
+      for (const std::string& cell : GeoCellsOf(lat, lon)) {
+        if (cells.count(cell)) {
+          ++found;
+          used.insert(cell);
+        }
+      }
+      ASSERT_EQ(found, 1) << "radius " << radius << " point " << lat << "," << lon;
+    }
+    EXPECT_GT(used.size() * 10, cells.size() * 9) << radius;  // hardly a cell outside the circle
+  }
+  EXPECT_LE(GeoCover(52.09, 5.12, 60).size(), 70u);  // the fine grid alone needs 121
+  // A point 25 km east lies in the cover of a 30 km circle.
+  const std::vector<std::string> cover = GeoCover(52.09, 5.12, 30);
+  const std::vector<std::string> east = GeoCellsOf(52.09, 5.12 + 25 / (111.2 * 0.614));
+  EXPECT_TRUE(std::any_of(east.begin(), east.end(), [&](const std::string& c) {
+    return std::find(cover.begin(), cover.end(), c) != cover.end();
+  }));
 }
 
 }  // namespace
