@@ -35,9 +35,8 @@ FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m)
 FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m);
 FactorScore ScoreRecency(const Vacancy& v, Days today);
 
-// Which of the candidate's competences a vacancy names, one flag per competence.
-using CompetencesNamed = std::vector<bool>;
-// From the vacancy's own title and description (one vacancy; the matcher takes the same
+// Which of the candidate's competences a vacancy names (CompetencesNamed, one flag per
+// competence), from the vacancy's own title and description (one vacancy; the matcher takes the same
 // from the index's posting lists instead of reading each description).
 CompetencesNamed CompetencesInText(const CandidateKeys& keys, const Vacancy& v);
 FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,

@@ -23,7 +23,7 @@
 namespace passend {
 
 struct CandidateKeys;
-using CompetencesNamed = std::vector<bool>;
+using CompetencesNamed = std::vector<bool>;  // per competence: named in the vacancy (matcher/checks.h)
 
 // Weights of the score factors (docs/matching.md). They are normalised by their sum.
 struct ScoreWeights {
