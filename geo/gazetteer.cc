@@ -65,12 +65,16 @@ namespace {
 
 constexpr char kLevelTag[kCellLevels] = {'\0', 'b', 'c', 'd'};
 
+// Height and width in degrees of the cells of a level.
+double CellLatDeg(int level) { return kCellLatDeg * (1 << level); }
+double CellLonDeg(int level) { return kCellLonDeg * (1 << level); }
+
 struct Cell {
   int level, row, col;
-  double lat0() const { return row * (kCellLatDeg * (1 << level)); }
-  double lon0() const { return col * (kCellLonDeg * (1 << level)); }
-  double lat1() const { return (row + 1) * (kCellLatDeg * (1 << level)); }
-  double lon1() const { return (col + 1) * (kCellLonDeg * (1 << level)); }
+  double lat0() const { return row * CellLatDeg(level); }
+  double lon0() const { return col * CellLonDeg(level); }
+  double lat1() const { return (row + 1) * CellLatDeg(level); }
+  double lon1() const { return (col + 1) * CellLonDeg(level); }
   std::string Name() const {
     char buf[48];
     if (level == 0) {
@@ -83,8 +87,8 @@ struct Cell {
 };
 
 Cell CellAt(int level, double lat, double lon) {
-  return {level, static_cast<int>(std::floor(lat / (kCellLatDeg * (1 << level)))),
-          static_cast<int>(std::floor(lon / (kCellLonDeg * (1 << level))))};
+  return {level, static_cast<int>(std::floor(lat / CellLatDeg(level))),
+          static_cast<int>(std::floor(lon / CellLonDeg(level)))};
 }
 
 struct Circle {

@@ -68,7 +68,7 @@ class Matcher {
   StatusOr<std::vector<Match>> MatchCandidate(const CandidateProfile& c,
                                               std::optional<Days> first_seen_since = std::nullopt) const;
 
-  // The exact checks and the score for one vacancy (--explain, the alerts' reminders).
+  // The exact checks and the score for one vacancy (--explain; an alert's recorded vacancies).
   Match Evaluate(const CandidateProfile& c, const Vacancy& v) const;
 
  private:
