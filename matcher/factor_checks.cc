@@ -58,29 +58,30 @@ std::optional<double> WeeklyHoursCap(const CandidateProfile& c, const FmlSchema&
 }
 
 FactorScore CheckTravel(const CandidateProfile& c, const TravelPlan& plan, const Vacancy& v, const MatchOptions& o,
-                        Match* m) {
+                        Judgement& j) {
   FactorScore f{"reistijd", 0.5, o.weights.travel, ""};
   if (v.location.remote && !v.location.lat) {
     f.score = 1.0;
-    f.reason = "Werken op afstand (remote): geen reistijd.";
+    j.Reason(&f, [] { return "Werken op afstand (remote): geen reistijd."; });
     return f;
   }
   if (!v.location.lat || !v.location.lon || !c.home.lat || !c.home.lon) {
-    f.reason = "Werkplek onbekend: reistijd niet te berekenen.";
-    m->checks.push_back({"Reistijd: de plaats van het werk is onbekend; navragen.", false});
+    j.Reason(&f, [] { return "Werkplek onbekend: reistijd niet te berekenen."; });
+    j.Check(false, [] { return "Reistijd: de plaats van het werk is onbekend; navragen."; });
     return f;
   }
   const TravelMode& mode = *plan.mode;
   if (plan.unclear) {
-    m->checks.push_back({"Vervoer: woon-werkverkeer beperkt volgens de FML (II.vervoer); navragen of deze reis "
-                         "haalbaar is.", true});
+    j.Check(true, [] {
+      return "Vervoer: woon-werkverkeer beperkt volgens de FML (II.vervoer); navragen of deze reis haalbaar is.";
+    });
   }
   const double km = HaversineKm(*c.home.lat, *c.home.lon, *v.location.lat, *v.location.lon);
   const double minutes = TravelMinutes(mode, km);
-  m->distance_km = std::round(km * 10) / 10;
-  m->travel_minutes = std::round(minutes);
-  m->travel_mode = mode.name;
-  const std::string trip = Num(km) + " km hemelsbreed, circa " + Num(std::round(minutes)) + " minuten " + mode.label;
+  Match& m = j.match();
+  m.distance_km = std::round(km * 10) / 10;
+  m.travel_minutes = std::round(minutes);
+  m.travel_mode = mode.name;
   double share = 0;
   bool over = false;
   if (c.travel.max_minutes) {
@@ -91,89 +92,109 @@ FactorScore CheckTravel(const CandidateProfile& c, const TravelPlan& plan, const
     share = std::max(share, km / *c.travel.max_km);
     over = over || km > *c.travel.max_km;
   }
-  const std::string limit = c.travel.max_minutes ? "maximaal " + Num(*c.travel.max_minutes) + " minuten"
-                                                 : "maximaal " + Num(*c.travel.max_km) + " km";
+  const auto trip = [&] {
+    return Num(km) + " km hemelsbreed, circa " + Num(std::round(minutes)) + " minuten " + mode.label;
+  };
+  const auto limit = [&] {
+    return c.travel.max_minutes ? "maximaal " + Num(*c.travel.max_minutes) + " minuten"
+                                : "maximaal " + Num(*c.travel.max_km) + " km";
+  };
   if (over) {
-    m->conflicts.push_back({"Reistijd: " + trip + "; de kandidaat kan " + limit + " reizen.", false});
+    j.Conflict(false, [&] { return "Reistijd: " + trip() + "; de kandidaat kan " + limit() + " reizen."; });
   } else if (share >= o.near_limit_ratio) {
-    m->checks.push_back({"Reistijd: " + trip + ", dicht bij de grens (" + limit + ").", false});
+    j.Check(false, [&] { return "Reistijd: " + trip() + ", dicht bij de grens (" + limit() + ")."; });
   }
   f.score = Clamp01(1.0 - share);
-  f.reason = trip + " (" + limit + (plan.restriction.empty() ? "" : "; " + plan.restriction) + ").";
+  j.Reason(&f, [&] {
+    return trip() + " (" + limit() + (plan.restriction.empty() ? "" : "; " + plan.restriction) + ").";
+  });
   return f;
 }
 
-FactorScore CheckWage(const CandidateProfile& c, const Vacancy& v, Match* m) {
+FactorScore CheckWage(const CandidateProfile& c, const Vacancy& v, Judgement& j) {
   FactorScore f{"loon", 0.5, 0, ""};
   const double maatman = c.maatmanloon.Hourly();
   const double floor = maatman * c.wage_floor_ratio;
   if (!v.salary.known() || maatman <= 0) {
     const std::string& scale = v.salary.scale;
-    f.reason = scale.empty() ? "Salaris niet genoemd: vergelijking met het maatmanloon niet mogelijk."
-                             : "Salaris volgens " + scale + ", zonder bedrag: vergelijking met het maatmanloon niet mogelijk.";
-    m->checks.push_back({"Loon: " + (scale.empty() ? std::string("salaris onbekend") : scale + " zonder bedrag") +
-                             "; navragen of het minstens " + Euro(floor) + " per uur is.",
-                         false});
+    j.Reason(&f, [&] {
+      return scale.empty() ? "Salaris niet genoemd: vergelijking met het maatmanloon niet mogelijk."
+                           : "Salaris volgens " + scale + ", zonder bedrag: vergelijking met het maatmanloon niet mogelijk.";
+    });
+    j.Check(false, [&] {
+      return "Loon: " + (scale.empty() ? std::string("salaris onbekend") : scale + " zonder bedrag") +
+             "; navragen of het minstens " + Euro(floor) + " per uur is.";
+    });
     return f;
   }
   const double lo = v.salary.hourly_min.value_or(*v.salary.hourly_max);
   const double hi = v.salary.hourly_max.value_or(lo);
   const double ratio = (lo + hi) / 2 / maatman;
-  m->wage_ratio = std::round(ratio * 100) / 100;
-  const std::string range = lo == hi ? Euro(lo) : Euro(lo) + " tot " + Euro(hi);
-  const std::string basis = range + " bruto per uur" + (v.salary.hours_assumed ? " (uren aangenomen)" : "") +
-                            "; maatmanloon " + Euro(maatman) + " per uur";
+  j.match().wage_ratio = std::round(ratio * 100) / 100;
+  const auto basis = [&] {
+    const std::string range = lo == hi ? Euro(lo) : Euro(lo) + " tot " + Euro(hi);
+    return range + " bruto per uur" + (v.salary.hours_assumed ? " (uren aangenomen)" : "") + "; maatmanloon " +
+           Euro(maatman) + " per uur";
+  };
   if (hi < floor) {
-    m->conflicts.push_back({"Loon: " + basis + "; onder de ondergrens van " + Num(c.wage_floor_ratio * 100) +
-                           "% (" + Euro(floor) + ").", false});
+    j.Conflict(false, [&] {
+      return "Loon: " + basis() + "; onder de ondergrens van " + Num(c.wage_floor_ratio * 100) + "% (" + Euro(floor) +
+             ").";
+    });
   } else if (lo < floor) {
-    m->checks.push_back({"Loon: de onderkant van de schaal (" + Euro(lo) + ") ligt onder de ondergrens van " +
-                        Euro(floor) + " per uur.", false});
+    j.Check(false, [&] {
+      return "Loon: de onderkant van de schaal (" + Euro(lo) + ") ligt onder de ondergrens van " + Euro(floor) +
+             " per uur.";
+    });
   }
   f.score = Clamp01((ratio - c.wage_floor_ratio) / (1.0 - c.wage_floor_ratio) * 0.7 + 0.3);
-  f.reason = basis + " (" + Num(ratio * 100) + "% van het maatmanloon).";
+  j.Reason(&f, [&] { return basis() + " (" + Num(ratio * 100) + "% van het maatmanloon)."; });
   return f;
 }
 
-FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema, Match* m) {
+FactorScore CheckHours(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema, Judgement& j) {
   FactorScore f{"uren", 0.6, 0, ""};
   const auto cap = WeeklyHoursCap(c, schema);
   const bool known = v.hours.min || v.hours.max;
-  const std::string hours = !known ? "onbekend"
-                            : v.hours.min && v.hours.max && *v.hours.min != *v.hours.max
-                                ? Num(*v.hours.min) + "-" + Num(*v.hours.max) + " uur per week"
-                                : Num(v.hours.max.value_or(*v.hours.min)) + " uur per week";
+  const auto hours = [&] {
+    return !known ? std::string("onbekend")
+           : v.hours.min && v.hours.max && *v.hours.min != *v.hours.max
+               ? Num(*v.hours.min) + "-" + Num(*v.hours.max) + " uur per week"
+               : Num(v.hours.max.value_or(*v.hours.min)) + " uur per week";
+  };
   if (!cap) {
     f.score = 1.0;
-    f.reason = "Uren: " + hours + "; geen urenbeperking.";
+    j.Reason(&f, [&] { return "Uren: " + hours() + "; geen urenbeperking."; });
     return f;
   }
-  const std::string limit = "maximaal " + Num(*cap) + " uur per week";
+  const auto limit = [&] { return "maximaal " + Num(*cap) + " uur per week"; };
   // The cap is health data only when it comes from the FML, not from hours_available.
   const bool fml = c.fml.count("VI.uren_week") > 0;
   const std::string label = fml ? "VI.uren_week (uren per week)" : "Uren";
   if (!known) {
-    f.reason = "Uren niet genoemd; kandidaat " + limit + ".";
-    m->checks.push_back({label + ": niet genoemd in de vacature; kandidaat kan " + limit + " werken.", fml});
+    j.Reason(&f, [&] { return "Uren niet genoemd; kandidaat " + limit() + "."; });
+    j.Check(fml, [&] { return label + ": niet genoemd in de vacature; kandidaat kan " + limit() + " werken."; });
     return f;
   }
   const double lo = v.hours.min.value_or(0), hi = v.hours.max.value_or(lo);
   if (lo > *cap) {
-    m->conflicts.push_back({label + ": vacature vraagt " + hours + "; kandidaat " + limit + ".", fml});
+    j.Conflict(fml, [&] { return label + ": vacature vraagt " + hours() + "; kandidaat " + limit() + "."; });
     f.score = 0;
   } else if (hi > *cap) {
-    m->checks.push_back({label + ": vacature noemt " + hours + "; alleen passend bij " + Num(*cap) +
-                        " uur of minder (kandidaat " + limit + ").", fml});
+    j.Check(fml, [&] {
+      return label + ": vacature noemt " + hours() + "; alleen passend bij " + Num(*cap) + " uur of minder (kandidaat " +
+             limit() + ").";
+    });
     f.score = 0.5;
   } else {
-    m->passed.push_back({label + ": " + hours + " past binnen " + limit + ".", fml});
+    j.Passed(fml, [&] { return label + ": " + hours() + " past binnen " + limit() + "."; });
     f.score = 1.0;
   }
-  f.reason = "Uren: " + hours + "; kandidaat " + limit + ".";
+  j.Reason(&f, [&] { return "Uren: " + hours() + "; kandidaat " + limit() + "."; });
   return f;
 }
 
-FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m) {
+FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Judgement& j) {
   struct Kind {
     const char* key;
     double score;
@@ -185,49 +206,58 @@ FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Match* m)
       {"uitzend", 0.4, "uitzendwerk"}, {"oproep", 0.2, "oproep- of nulurencontract"},
       {"bijbaan", 0.2, "bijbaan of seizoenswerk"}, {"zzp", 0.0, "zzp/freelance-opdracht"},
       {"stage", 0.0, "stage"}, {"vrijwilligerswerk", 0.0, "vrijwilligerswerk"}};
-  FactorScore f{"contract", 0.5, 0, "Contractvorm niet genoemd."};
+  FactorScore f{"contract", 0.5, 0, ""};
   const Kind* kind = nullptr;
   for (const Kind& k : kKinds) {
     if (v.contract == k.key) kind = &k;
   }
   if (!kind) {
-    if (c.requires_structural) m->checks.push_back({"Contract: niet genoemd; navragen of het structureel werk is.", false});
+    j.Reason(&f, [] { return "Contractvorm niet genoemd."; });
+    if (c.requires_structural) j.Check(false, [] { return "Contract: niet genoemd; navragen of het structureel werk is."; });
     return f;
   }
   f.score = kind->score;
-  f.reason = std::string("Contract: ") + kind->label + ".";
+  const std::string_view label = kind->label;
+  j.Reason(&f, [&] { return "Contract: " + std::string(label) + "."; });
   if (v.contract == "zzp" || v.contract == "stage" || v.contract == "vrijwilligerswerk") {
-    m->conflicts.push_back({std::string("Contract: ") + kind->label + " is geen dienstverband.", false});
+    j.Conflict(false, [&] { return "Contract: " + std::string(label) + " is geen dienstverband."; });
   } else if (c.requires_structural && v.structural == false) {
-    m->conflicts.push_back({std::string("Contract: ") + kind->label + "; de kandidaat zoekt structureel werk.", false});
+    j.Conflict(false, [&] { return "Contract: " + std::string(label) + "; de kandidaat zoekt structureel werk."; });
   } else if (c.requires_structural && !v.structural) {
-    m->checks.push_back({std::string("Contract: ") + kind->label + "; navragen of het structureel is.", false});
+    j.Check(false, [&] { return "Contract: " + std::string(label) + "; navragen of het structureel is."; });
   }
   return f;
 }
 
-FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Match* m) {
-  FactorScore f{"opleiding", 0.7, 0, "Opleidingseis niet genoemd."};
+FactorScore CheckEducation(const CandidateProfile& c, const Vacancy& v, Judgement& j) {
+  FactorScore f{"opleiding", 0.7, 0, ""};
   const int need = EducationRank(v.education), have = EducationRank(c.education);
-  if (need < 0) return f;
+  if (need < 0) {
+    j.Reason(&f, [] { return "Opleidingseis niet genoemd."; });
+    return f;
+  }
   if (have < 0) {
-    f.reason = "Vacature vraagt " + v.education + "; opleiding kandidaat onbekend.";
+    j.Reason(&f, [&] { return "Vacature vraagt " + v.education + "; opleiding kandidaat onbekend."; });
     return f;
   }
   const int gap = need - have;
   f.score = gap <= 0 ? 1.0 : gap == 1 ? 0.5 : 0.2;
-  f.reason = "Vacature vraagt " + v.education + ", kandidaat heeft " + c.education + ".";
-  if (gap > 0) m->checks.push_back({"Opleiding: vacature vraagt " + v.education + ", kandidaat heeft " + c.education + ".", false});
+  const auto demand = [&] { return "vraagt " + v.education + ", kandidaat heeft " + c.education + "."; };
+  j.Reason(&f, [&] { return "Vacature " + demand(); });
+  if (gap > 0) j.Check(false, [&] { return "Opleiding: vacature " + demand(); });
   return f;
 }
 
-FactorScore ScoreRecency(const Vacancy& v, Days today) {
-  FactorScore f{"recentheid", 0.5, 0, "Plaatsingsdatum onbekend."};
+FactorScore ScoreRecency(const Vacancy& v, Days today, Judgement& j) {
+  FactorScore f{"recentheid", 0.5, 0, ""};
   const auto posted = ParseIsoDate(v.date_posted.empty() ? v.first_seen : v.date_posted);
-  if (!posted) return f;
+  if (!posted) {
+    j.Reason(&f, [] { return "Plaatsingsdatum onbekend."; });
+    return f;
+  }
   const int age = std::max(0, today - *posted);
   f.score = age <= 7 ? 1.0 : Clamp01(1.0 - (age - 7) / 53.0);
-  f.reason = "Geplaatst " + std::to_string(age) + " dagen geleden.";
+  j.Reason(&f, [&] { return "Geplaatst " + std::to_string(age) + " dagen geleden."; });
   return f;
 }
 
@@ -250,16 +280,22 @@ constexpr const char* kCompetencesFactor = "competenties";
 
 // The score when the title names a target occupation, or the occupation is one of them.
 std::optional<FactorScore> TargetInTitle(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,
-                                         const std::string& folded_title) {
+                                         Judgement& j) {
+  const std::string folded_title = FoldForMatch(v.title);
   for (size_t i = 0; i < keys.targets_folded.size(); ++i) {
     if (folded_title.find(keys.targets_folded[i]) != std::string::npos) {
-      return FactorScore{kCompetencesFactor, 1.0, 0, "Titel past bij beoogd beroep '" + c.target_occupations[i] + "'."};
+      FactorScore f{kCompetencesFactor, 1.0, 0, ""};
+      j.Reason(&f, [&] { return "Titel past bij beoogd beroep '" + c.target_occupations[i] + "'."; });
+      return f;
     }
   }
   for (const auto& [key, target] : keys.occupations) {
     if (key == v.occupation.key && v.occupation.from_title) {  // a synonym: the same occupation under another name
-      return FactorScore{kCompetencesFactor, 0.9, 0,
-                         "Beroep '" + v.occupation.name + "' komt overeen met beoogd beroep '" + target + "'."};
+      FactorScore f{kCompetencesFactor, 0.9, 0, ""};
+      j.Reason(&f, [&] {
+        return "Beroep '" + v.occupation.name + "' komt overeen met beoogd beroep '" + target + "'.";
+      });
+      return f;
     }
   }
   return std::nullopt;
@@ -279,23 +315,24 @@ CompetencesNamed CompetencesInText(const CandidateKeys& keys, const Vacancy& v) 
 }
 
 FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,
-                             const CompetencesNamed& named) {
-  FactorScore f{kCompetencesFactor, 0.5, 0, "Geen competenties of beroepen opgegeven."};
-  if (auto target = TargetInTitle(c, keys, v, FoldForMatch(v.title))) return *target;
-  std::vector<std::string> found;
-  for (size_t i = 0; i < c.competences.size() && i < named.size(); ++i) {
-    if (named[i]) found.push_back(c.competences[i]);
+                             const CompetencesNamed& named, Judgement& j) {
+  if (auto target = TargetInTitle(c, keys, v, j)) return *target;
+  FactorScore f{kCompetencesFactor, 0.5, 0, ""};
+  if (c.competences.empty() && c.target_occupations.empty()) {
+    j.Reason(&f, [] { return "Geen competenties of beroepen opgegeven."; });
+    return f;
   }
-  if (c.competences.empty() && c.target_occupations.empty()) return f;
-  const double coverage = c.competences.empty() ? 0 : static_cast<double>(found.size()) / static_cast<double>(c.competences.size());
-  f.score = Clamp01(coverage);
-  if (found.empty()) {
-    f.reason = "Geen van de competenties genoemd in de vacature.";
-  } else {
+  size_t found = 0;
+  for (size_t i = 0; i < c.competences.size() && i < named.size(); ++i) found += named[i];
+  f.score = c.competences.empty() ? 0 : Clamp01(static_cast<double>(found) / static_cast<double>(c.competences.size()));
+  j.Reason(&f, [&] {
     std::string list;
-    for (const auto& s : found) list += (list.empty() ? "" : ", ") + s;
-    f.reason = "Competenties genoemd in de vacature: " + list + ".";
-  }
+    for (size_t i = 0; i < c.competences.size() && i < named.size(); ++i) {
+      if (named[i]) list += (list.empty() ? "" : ", ") + c.competences[i];
+    }
+    return list.empty() ? "Geen van de competenties genoemd in de vacature."
+                        : "Competenties genoemd in de vacature: " + list + ".";
+  });
   return f;
 }
 

@@ -21,57 +21,62 @@ bool Firm(const Demand& d, const MatchOptions& o) {
   return d.evidence == "text" && d.confidence >= o.firm_confidence;
 }
 
-void AddConflictOrCheck(bool firm, const std::string& text, Match* m) {
-  (firm ? m->conflicts : m->checks).push_back({text, true});
-}
-
-void CheckCodes(const FmlItem& item, const FmlLimit& limit, const std::vector<const Demand*>& demands,
-                const MatchOptions& o, Match* m) {
-  for (int code : limit.levels) {
-    const std::string what = item.key + " (" + item.name + "): " + LevelText(item, code);
-    auto it = std::find_if(demands.begin(), demands.end(), [&](const Demand* d) { return d->level == code; });
-    if (it == demands.end()) {
-      m->passed.push_back({what + " — niet gevraagd in de vacature", true});
-      continue;
-    }
-    const bool firm = Firm(**it, o);
-    AddConflictOrCheck(firm, what + " — " + Evidence(**it) + (firm ? "" : "; navragen bij de werkgever"), m);
+template <class Text>
+void AddConflictOrCheck(bool firm, Judgement& j, Text&& text) {
+  if (firm) {
+    j.Conflict(true, text);
+  } else {
+    j.Check(true, text);
   }
 }
 
-void CheckGraded(const FmlItem& item, const FmlLimit& limit, const Demand* d, const MatchOptions& o, Match* m) {
+void CheckCodes(const FmlItem& item, const FmlLimit& limit, const std::vector<const Demand*>& demands,
+                const MatchOptions& o, Judgement& j) {
+  for (int code : limit.levels) {
+    const auto what = [&] { return item.key + " (" + item.name + "): " + LevelText(item, code); };
+    auto it = std::find_if(demands.begin(), demands.end(), [&](const Demand* d) { return d->level == code; });
+    if (it == demands.end()) {
+      j.Passed(true, [&] { return what() + " — niet gevraagd in de vacature"; });
+      continue;
+    }
+    const bool firm = Firm(**it, o);
+    AddConflictOrCheck(firm, j, [&] { return what() + " — " + Evidence(**it) + (firm ? "" : "; navragen bij de werkgever"); });
+  }
+}
+
+void CheckGraded(const FmlItem& item, const FmlLimit& limit, const Demand* d, const MatchOptions& o, Judgement& j) {
   const int cand = limit.MaxLevel();
-  const std::string what = item.key + " (" + item.name + "): kandidaat " + LevelText(item, cand);
+  const auto what = [&] { return item.key + " (" + item.name + "): kandidaat " + LevelText(item, cand); };
   if (!d) {
-    m->passed.push_back({what + " — geen belasting genoemd in de vacature", true});
+    j.Passed(true, [&] { return what() + " — geen belasting genoemd in de vacature"; });
     return;
   }
   const FmlLevel* cap = item.FindLevel(cand);
   const bool firm = Firm(*d, o);
   if (d->quantity && cap && cap->value) {
-    const std::string need = Num(*d->quantity) + (item.unit.empty() ? "" : " " + item.unit);
+    const auto need = [&] { return Num(*d->quantity) + (item.unit.empty() ? "" : " " + item.unit); };
     if (*d->quantity > *cap->value) {
-      AddConflictOrCheck(firm, what + " — vacature vraagt " + need + " (" + Evidence(*d) + ")", m);
+      AddConflictOrCheck(firm, j, [&] { return what() + " — vacature vraagt " + need() + " (" + Evidence(*d) + ")"; });
     } else if (*d->quantity == *cap->value) {
-      m->checks.push_back({what + " — vacature vraagt " + need + ", precies op de grens", true});
+      j.Check(true, [&] { return what() + " — vacature vraagt " + need() + ", precies op de grens"; });
     } else {
-      m->passed.push_back({what + " — vacature vraagt " + need, true});
+      j.Passed(true, [&] { return what() + " — vacature vraagt " + need(); });
     }
     return;
   }
   if (cand > d->level) {
-    AddConflictOrCheck(firm, what + " — " + Evidence(*d), m);
+    AddConflictOrCheck(firm, j, [&] { return what() + " — " + Evidence(*d); });
   } else if (cand == d->level) {
-    m->checks.push_back({what + " — belasting op de grens (" + Evidence(*d) + ")", true});
+    j.Check(true, [&] { return what() + " — belasting op de grens (" + Evidence(*d) + ")"; });
   } else {
-    m->passed.push_back({what + " — " + Evidence(*d) + ", binnen de grens", true});
+    j.Passed(true, [&] { return what() + " — " + Evidence(*d) + ", binnen de grens"; });
   }
 }
 
 }  // namespace
 
 void CheckFml(const CandidateProfile& c, const Vacancy& v, const FmlSchema& schema, const MatchOptions& o,
-              Match* m) {
+              Judgement& j) {
   for (const auto& [key, limit] : c.fml) {
     const FmlItem* item = schema.Find(key);
     if (!item || key == "VI.uren_week") continue;  // hours are checked against the vacancy's hours
@@ -80,7 +85,7 @@ void CheckFml(const CandidateProfile& c, const Vacancy& v, const FmlSchema& sche
       if (d.item == key) demands.push_back(&d);
     }
     if (item->kind == FmlKind::kCodes) {
-      CheckCodes(*item, limit, demands, o, m);
+      CheckCodes(*item, limit, demands, o, j);
     } else {
       // The most demanding stated load decides.
       const Demand* worst = nullptr;
@@ -89,7 +94,7 @@ void CheckFml(const CandidateProfile& c, const Vacancy& v, const FmlSchema& sche
           worst = d;
         }
       }
-      CheckGraded(*item, limit, worst, o, m);
+      CheckGraded(*item, limit, worst, o, j);
     }
   }
 }

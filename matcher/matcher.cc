@@ -43,20 +43,6 @@ Status AddJobSources(const Xapian::Database& db, const std::string& job, Vacancy
   }
 }
 
-// The descriptions of the matches shown; the evaluation does not need them.
-Status ReadDescriptions(const Xapian::Database& db, const std::map<std::string, Xapian::docid>& docids,
-                        std::vector<Match>* matches) {
-  try {
-    for (Match& m : *matches) {
-      const auto it = docids.find(m.vacancy.key);
-      if (it != docids.end()) m.vacancy.description = db.get_document(it->second).get_value(schema::kSlotDescription);
-    }
-    return Status::Ok();
-  } catch (const Xapian::Error& e) {
-    return Status::Unavailable(std::string("descriptions: ") + e.get_type() + ": " + e.get_msg());
-  }
-}
-
 // Which competences each of `docs` names, from the competences' posting lists: no
 // description is read. Throws Xapian::Error.
 std::vector<CompetencesNamed> CompetencesInIndex(const Xapian::Database& db, const CandidateKeys& keys,
@@ -124,6 +110,24 @@ int VerdictRank(Verdict v) {
   return 3;
 }
 
+// A vacancy judged without its text, for the ranking.
+struct Ranked {
+  size_t taken;  // its index among the documents taken
+  Vacancy vacancy;
+  Verdict verdict;
+  double score;
+};
+
+// Passend first, then passend met aandachtspunten, then uitgesloten; by score within each;
+// at most `limit` (0: all).
+void KeepBest(std::vector<Ranked>* ranked, int limit) {
+  std::stable_sort(ranked->begin(), ranked->end(), [](const Ranked& a, const Ranked& b) {
+    if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
+    return a.score > b.score;
+  });
+  if (limit > 0 && ranked->size() > static_cast<size_t>(limit)) ranked->resize(static_cast<size_t>(limit));
+}
+
 }  // namespace
 
 StatusOr<ScoreWeights> ParseWeights(std::string_view spec, ScoreWeights base) {
@@ -169,22 +173,24 @@ Status ResolveHome(CandidateProfile* c, const Gazetteer& gazetteer, const std::s
 
 Match Matcher::Evaluate(const CandidateProfile& c, const Vacancy& v) const {
   const CandidateKeys keys = DeriveKeys(c, options_.occupations);
-  return Evaluate(c, keys, CompetencesInText(keys, v), v);
+  Match m = Judge(c, keys, CompetencesInText(keys, v), v, /*explain=*/true);
+  m.vacancy = v;
+  return m;
 }
 
-Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const CompetencesNamed& named,
-                        Vacancy v) const {
+Match Matcher::Judge(const CandidateProfile& c, const CandidateKeys& keys, const CompetencesNamed& named,
+                     const Vacancy& v, bool explain) const {
   Match m;
-  m.vacancy = std::move(v);
-  const Vacancy& vacancy = m.vacancy;
-  CheckFml(c, vacancy, schema_, options_, &m);
-  m.factors.push_back(ScoreCompetences(c, keys, vacancy, named));
-  m.factors.push_back(CheckWage(c, vacancy, &m));
-  m.factors.push_back(CheckTravel(c, keys.travel, vacancy, options_, &m));
-  m.factors.push_back(CheckHours(c, vacancy, schema_, &m));
-  m.factors.push_back(CheckContract(c, vacancy, &m));
-  m.factors.push_back(CheckEducation(c, vacancy, &m));
-  m.factors.push_back(ScoreRecency(vacancy, options_.today));
+  Judgement j(&m, explain);
+  CheckFml(c, v, schema_, options_, j);
+  m.factors.reserve(7);
+  m.factors.push_back(ScoreCompetences(c, keys, v, named, j));
+  m.factors.push_back(CheckWage(c, v, j));
+  m.factors.push_back(CheckTravel(c, keys.travel, v, options_, j));
+  m.factors.push_back(CheckHours(c, v, schema_, j));
+  m.factors.push_back(CheckContract(c, v, j));
+  m.factors.push_back(CheckEducation(c, v, j));
+  m.factors.push_back(ScoreRecency(v, options_.today, j));
   const ScoreWeights& w = options_.weights;
   const double weights[] = {w.competences, w.wage, w.travel, w.hours, w.contract, w.education, w.recency};
   double sum = 0, total = 0;
@@ -194,25 +200,26 @@ Match Matcher::Evaluate(const CandidateProfile& c, const CandidateKeys& keys, co
     sum += weights[i];
   }
   m.score = sum > 0 ? std::round(total / sum * 1000) / 1000 : 0;
-  m.verdict = !m.conflicts.empty() ? Verdict::kExcluded
-              : !m.checks.empty()  ? Verdict::kSuitableWithChecks
-                                   : Verdict::kSuitable;
+  m.verdict = j.conflicts() > 0 ? Verdict::kExcluded
+              : j.checks() > 0  ? Verdict::kSuitableWithChecks
+                                : Verdict::kSuitable;
   return m;
 }
 
 StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
                                                      std::optional<Days> first_seen_since) const {
+  const Xapian::Database& db = reader_.database();
   std::vector<Match> out;
-  std::map<std::string, std::string> job_of;     // vacancy key → job, for those posted more than once
-  std::map<std::string, Xapian::docid> docid_of;  // vacancy key → document, for the descriptions shown
   try {
     const CandidateKeys keys = DeriveKeys(c, options_.occupations);
     const std::vector<TakenDocument> taken =
-        Take(reader_.database(), BuildCandidateQueries(reader_.database(), c, keys, schema_, options_, first_seen_since),
-             options_.max_candidates);
+        Take(db, BuildCandidateQueries(db, c, keys, schema_, options_, first_seen_since), options_.max_candidates);
     std::vector<Xapian::docid> docids;
     for (const TakenDocument& t : taken) docids.push_back(t.docid);
-    const std::vector<CompetencesNamed> named = CompetencesInIndex(reader_.database(), keys, docids);
+    const std::vector<CompetencesNamed> named = CompetencesInIndex(db, keys, docids);
+    // Every vacancy taken is judged to rank it; only those shown are judged again with
+    // their Dutch text (Judgement in matcher/checks.h).
+    std::vector<Ranked> ranked;
     const std::string today = FormatDate(options_.today);
     for (size_t i = 0; i < taken.size(); ++i) {
       const TakenDocument& t = taken[i];
@@ -220,26 +227,22 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
       if (!v.ok()) return v.status();
       // The query filters validity by month; the day is checked here.
       if (!v->valid_through.empty() && v->valid_through < today) continue;
-      Match m = Evaluate(c, keys, named[i], *std::move(v));
-      if (m.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
-      docid_of[m.vacancy.key] = t.docid;
+      const Match judged = Judge(c, keys, named[i], *v, /*explain=*/false);
+      if (judged.verdict == Verdict::kExcluded && !options_.include_excluded) continue;
+      ranked.push_back({i, *std::move(v), judged.verdict, judged.score});
+    }
+    KeepBest(&ranked, options_.limit);
+    for (Ranked& r : ranked) {
+      const TakenDocument& t = taken[r.taken];
+      Match m = Judge(c, keys, named[r.taken], r.vacancy, /*explain=*/true);
+      m.vacancy = std::move(r.vacancy);
+      m.vacancy.description = t.document.get_value(schema::kSlotDescription);
       m.duplicates = static_cast<int>(t.duplicates);
-      if (m.duplicates > 0) job_of[m.vacancy.key] = t.job;
+      if (m.duplicates > 0) PASSEND_RETURN_IF_ERROR(AddJobSources(db, t.job, &m.vacancy));
       out.push_back(std::move(m));
     }
   } catch (const Xapian::Error& e) {
     return Status::Unavailable("match " + c.id + ": " + e.get_type() + ": " + e.get_msg());
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
-    if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
-    return a.score > b.score;
-  });
-  if (options_.limit > 0 && out.size() > static_cast<size_t>(options_.limit)) out.resize(options_.limit);
-  if (Status s = ReadDescriptions(reader_.database(), docid_of, &out); !s.ok()) return s;
-  for (Match& m : out) {
-    const auto job = job_of.find(m.vacancy.key);
-    if (job == job_of.end()) continue;
-    if (Status s = AddJobSources(reader_.database(), job->second, &m.vacancy); !s.ok()) return s;
   }
   return out;
 }

@@ -72,8 +72,9 @@ class Matcher {
   Match Evaluate(const CandidateProfile& c, const Vacancy& v) const;
 
  private:
-  Match Evaluate(const CandidateProfile& c, const CandidateKeys& keys, const CompetencesNamed& named,
-                 Vacancy v) const;
+  // The checks and the score; with `explain`, every reason in Dutch. The vacancy is left out.
+  Match Judge(const CandidateProfile& c, const CandidateKeys& keys, const CompetencesNamed& named, const Vacancy& v,
+              bool explain) const;
 
   const VacancyReader& reader_;
   const FmlSchema& schema_;
