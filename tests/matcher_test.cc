@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <map>
 #include <ostream>
 
 #include <random>
@@ -325,6 +326,40 @@ TEST_F(MatcherPropertyTest, WiderTravelNeverRemovesAndHigherFloorNeverAdds) {
     const std::set<std::string> fewer = SuitableKeys(stricter);
     EXPECT_TRUE(std::includes(base.begin(), base.end(), fewer.begin(), fewer.end()));
   }
+}
+
+// The matcher ranks every vacancy it takes without writing the reasons, and writes them only
+// for those it returns: the order and the verdicts must be those the explanation gives.
+TEST_F(MatcherPropertyTest, RankingWithoutReasonsAgreesWithTheExplanation) {
+  std::mt19937 rng(31);
+  std::map<Verdict, int> seen;
+  for (int round = 0; round < 25; ++round) {
+    CandidateProfile c = Random(rng);
+    for (int k = 0; k < 2; ++k) {
+      const auto& [item, levels] = kLimits[rng() % kLimits.size()];
+      c.fml[item] = FmlLimit{levels, ""};
+    }
+    const Matcher matcher(BundledIndex::Get().reader(), test::Schema(), Options(/*include_excluded=*/true));
+    auto matches = matcher.MatchCandidate(c);
+    ASSERT_TRUE(matches.ok());
+    for (size_t i = 0; i < matches->size(); ++i) {
+      const Match& m = (*matches)[i];
+      const Match explained = matcher.Evaluate(c, m.vacancy);
+      EXPECT_EQ(m.verdict, explained.verdict) << m.vacancy.key;
+      EXPECT_EQ(m.score, explained.score) << m.vacancy.key;
+      EXPECT_EQ(m.conflicts.size(), explained.conflicts.size()) << m.vacancy.key;
+      EXPECT_EQ(m.checks.size(), explained.checks.size()) << m.vacancy.key;
+      if (i > 0) {
+        const Match& before = (*matches)[i - 1];
+        EXPECT_TRUE(before.verdict < m.verdict || (before.verdict == m.verdict && before.score >= m.score))
+            << before.vacancy.key << " before " << m.vacancy.key;
+      }
+      ++seen[m.verdict];
+    }
+  }
+  EXPECT_GT(seen[Verdict::kSuitable], 0);
+  EXPECT_GT(seen[Verdict::kSuitableWithChecks], 0);
+  EXPECT_GT(seen[Verdict::kExcluded], 0);
 }
 
 TEST(ResolveHomeTest, UnknownPlaceNamesTheField) {
