@@ -119,8 +119,6 @@ void Cover(const Circle& circle, const Cell& cell, std::vector<std::string>* out
 
 }  // namespace
 
-std::string GeoCell(double lat, double lon) { return CellAt(0, lat, lon).Name(); }
-
 std::vector<std::string> GeoCellsOf(double lat, double lon) {
   std::vector<std::string> cells;
   for (int level = 0; level < kCellLevels; ++level) cells.push_back(CellAt(level, lat, lon).Name());

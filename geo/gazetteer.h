@@ -41,8 +41,6 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 inline constexpr double kCellLatDeg = 0.1;
 inline constexpr double kCellLonDeg = 0.15;
 inline constexpr int kCellLevels = 4;
-// The finest cell of a place: "522_34" (row and column of the grid).
-std::string GeoCell(double lat, double lon);
 // The cells of a place, one per level, finest first: "522_34", "b261_17", "c130_8", "d65_4".
 std::vector<std::string> GeoCellsOf(double lat, double lon);
 // Cells that together cover a circle of radius_km around (lat, lon): the coarsest that lie

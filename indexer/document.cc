@@ -1,14 +1,13 @@
 #include "indexer/document.h"
 
-#include "indexer/duplicates.h"
-#include "indexer/index.h"
-
 #include <algorithm>
 #include <vector>
 
 #include "common/date.h"
 #include "common/text.h"
 #include "geo/gazetteer.h"
+#include "indexer/duplicates.h"
+#include "indexer/index.h"
 #include "indexer/schema.h"
 
 namespace passend {

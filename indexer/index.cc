@@ -32,7 +32,6 @@ Status CheckSchema(const Xapian::Database& db, const std::string& path) {
 // first_seen (the index decides it, and an update keeps it).
 std::string ContentHash(const Vacancy& v) { return HexId(StableHash64(EncodeVacancyRecord(v))); }
 
-
 uintmax_t DirBytes(const std::string& dir) {
   uintmax_t total = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {

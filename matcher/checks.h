@@ -34,7 +34,6 @@ class Judgement {
  public:
   Judgement(Match* m, bool explain) : m_(m), explain_(explain) {}
 
-  bool explain() const { return explain_; }
   Match& match() { return *m_; }
   int conflicts() const { return conflicts_; }
   int checks() const { return checks_; }

@@ -217,14 +217,14 @@ FactorScore CheckContract(const CandidateProfile& c, const Vacancy& v, Judgement
     return f;
   }
   f.score = kind->score;
-  const std::string_view label = kind->label;
-  j.Reason(&f, [&] { return "Contract: " + std::string(label) + "."; });
+  const auto label = [&] { return std::string("Contract: ") + kind->label; };
+  j.Reason(&f, [&] { return label() + "."; });
   if (v.contract == "zzp" || v.contract == "stage" || v.contract == "vrijwilligerswerk") {
-    j.Conflict(false, [&] { return "Contract: " + std::string(label) + " is geen dienstverband."; });
+    j.Conflict(false, [&] { return label() + " is geen dienstverband."; });
   } else if (c.requires_structural && v.structural == false) {
-    j.Conflict(false, [&] { return "Contract: " + std::string(label) + "; de kandidaat zoekt structureel werk."; });
+    j.Conflict(false, [&] { return label() + "; de kandidaat zoekt structureel werk."; });
   } else if (c.requires_structural && !v.structural) {
-    j.Check(false, [&] { return "Contract: " + std::string(label) + "; navragen of het structureel is."; });
+    j.Check(false, [&] { return label() + "; navragen of het structureel is."; });
   }
   return f;
 }

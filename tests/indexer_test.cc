@@ -307,7 +307,7 @@ TEST(IndexTest, FilterTermsFollowTheSchema) {
   EXPECT_TRUE(has(schema::DemandTerm("VI.etmaal", 2)));
   EXPECT_FALSE(has(schema::DemandTerm("IV.tillen", 0)));  // weak evidence is no filter term
   EXPECT_TRUE(has(schema::kWageUnknownTerm));
-  EXPECT_TRUE(has("XG" + GeoCell(52.09, 5.12)));
+  EXPECT_TRUE(has("XG" + GeoCellsOf(52.09, 5.12).front()));
   EXPECT_TRUE(has("ZS" + Xapian::Stem("dutch")("administratief")));
   EXPECT_FALSE(has("Sadministratief"));  // stemmed terms only
 }
