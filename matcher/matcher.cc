@@ -6,10 +6,11 @@
 
 #include <xapian.h>
 
-#include "matcher/checks.h"
-#include "indexer/schema.h"
-#include "matcher/query.h"
 #include "common/text.h"
+#include "indexer/schema.h"
+#include "matcher/checks.h"
+#include "matcher/filter_postings.h"
+#include "matcher/query.h"
 #include "model/json_io.h"
 
 namespace passend {
@@ -170,6 +171,16 @@ Status ResolveHome(CandidateProfile* c, const Gazetteer& gazetteer, const std::s
   return Status::Ok();
 }
 
+Matcher::Matcher(const VacancyReader& reader, const FmlSchema& schema, MatchOptions options)
+    : reader_(reader), schema_(schema), options_(options) {}
+Matcher::~Matcher() = default;
+Matcher::Matcher(Matcher&&) noexcept = default;
+
+FilterPostings& Matcher::FilterPostingsOf(const Xapian::Database& db) const {
+  if (!filter_postings_) filter_postings_ = std::make_unique<FilterPostings>(db);
+  return *filter_postings_;
+}
+
 Match Matcher::Evaluate(const CandidateProfile& c, const Vacancy& v) const {
   const CandidateKeys keys = DeriveKeys(c, options_.occupations);
   Match m = Judge(c, keys, CompetencesInText(keys, v), v, /*explain=*/true);
@@ -211,8 +222,9 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
   std::vector<Match> out;
   try {
     const CandidateKeys keys = DeriveKeys(c, options_.occupations);
-    const std::vector<TakenDocument> taken =
-        Take(db, BuildCandidateQueries(db, c, keys, schema_, options_, first_seen_since), options_.max_candidates);
+    const CandidateQueries queries =
+        BuildCandidateQueries(db, c, keys, schema_, options_, first_seen_since, FilterPostingsOf(db));
+    const std::vector<TakenDocument> taken = Take(db, queries, options_.max_candidates);
     std::vector<Xapian::docid> docids;
     for (const TakenDocument& t : taken) docids.push_back(t.docid);
     const std::vector<CompetencesNamed> named = CompetencesInIndex(db, keys, docids);

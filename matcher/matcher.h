@@ -1,12 +1,15 @@
 // Matcher: for a candidate, ranked vacancies with a verdict (passend / passend met
 // aandachtspunten / uitgesloten), per-factor scores and reasons in Dutch.
 //
-// Two stages: one Xapian query prunes (geo cells around home, wage floor, validity,
-// hours, AND_NOT conflicting demand flags and contracts) and ranks by competences;
+// Two stages: Xapian queries prune (geo cells around home, wage floor, validity,
+// hours, AND_NOT conflicting demand flags and contracts) and rank by competences;
 // then the exact checks and the score run on the top `max_candidates` only.
-// Thread-safety: a Matcher holds references to immutable data; MatchCandidate is const.
+// Thread-safety: one Matcher per thread. It keeps the postings of the filter terms it has
+// read (matcher/filter_postings.h) for the next candidates, so the index must stay at the
+// revision the VacancyReader opened while the Matcher is used.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +26,7 @@
 namespace passend {
 
 struct CandidateKeys;
+class FilterPostings;
 using CompetencesNamed = std::vector<bool>;  // per competence: named in the vacancy (matcher/checks.h)
 
 // Weights of the score factors (docs/matching.md). They are normalised by their sum.
@@ -59,8 +63,9 @@ Status ResolveHome(CandidateProfile* c, const Gazetteer& gazetteer, const std::s
 
 class Matcher {
  public:
-  Matcher(const VacancyReader& reader, const FmlSchema& schema, MatchOptions options)
-      : reader_(reader), schema_(schema), options_(options) {}
+  Matcher(const VacancyReader& reader, const FmlSchema& schema, MatchOptions options);
+  ~Matcher();
+  Matcher(Matcher&&) noexcept;
 
   // The candidate's home must be resolved (ResolveHome). Sorted: passend first, then
   // passend met aandachtspunten, then (if asked) uitgesloten; by score within each.
@@ -76,9 +81,12 @@ class Matcher {
   Match Judge(const CandidateProfile& c, const CandidateKeys& keys, const CompetencesNamed& named, const Vacancy& v,
               bool explain) const;
 
+  FilterPostings& FilterPostingsOf(const Xapian::Database& db) const;
+
   const VacancyReader& reader_;
   const FmlSchema& schema_;
   MatchOptions options_;
+  mutable std::unique_ptr<FilterPostings> filter_postings_;  // read as candidates need them
 };
 
 }  // namespace passend

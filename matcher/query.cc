@@ -72,18 +72,16 @@ Xapian::Query SeenSince(Days since, Days today) {
   return OrTerms(terms);
 }
 
-// Within reach: the geo cells the travel limit reaches, plus vacancies without a place and
-// remote work (all vacancies with --include-excluded: those come back with their reasons).
-Xapian::Query WithinReach(const CandidateProfile& c, const TravelPlan& travel, const MatchOptions& o) {
+// The geo cells the travel limit reaches, plus vacancies without a place and remote work.
+std::vector<std::string> CellsWithinReach(const CandidateProfile& c, const TravelPlan& travel) {
   using namespace schema;
-  if (o.include_excluded) return Xapian::Query::MatchAll;
   std::vector<std::string> cells{kNoCellTerm, kRemoteTerm};
   if (c.home.lat && c.home.lon) {
     for (const auto& cell : GeoCover(*c.home.lat, *c.home.lon, TravelRadiusKm(c, travel) * kCellMargin)) {
       cells.push_back(kCellPrefix + cell);
     }
   }
-  return OrTerms(cells);
+  return cells;
 }
 
 // The XWlt/XHgt terms of wages below the floor and hours above the cap, on the safe side of
@@ -138,18 +136,20 @@ double TravelRadiusKm(const CandidateProfile& c, const TravelPlan& travel) {
 
 CandidateQueries BuildCandidateQueries(const Xapian::Database& db, const CandidateProfile& c,
                                        const CandidateKeys& keys, const FmlSchema& schema, const MatchOptions& o,
-                                       std::optional<Days> first_seen_since) {
-  Xapian::Query allowed = WithinReach(c, keys.travel, o);
+                                       std::optional<Days> first_seen_since, FilterPostings& filters) {
+  std::vector<std::string> not_allowed = ExpiredMonthTerms(db, o.today);
+  Xapian::Query allowed;
+  if (o.include_excluded) {  // all vacancies: the excluded come back with their reasons
+    allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, OrTerms(not_allowed));
+  } else {
+    const std::vector<std::string> excluding = ExclusionTerms(c, schema);
+    not_allowed.insert(not_allowed.end(), excluding.begin(), excluding.end());
+    allowed = filters.AnyOfNoneOf(CellsWithinReach(c, keys.travel), not_allowed);
+  }
   // Further back than a year the day terms would be many; the exact check in the alerts decides.
   if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) {
     allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
   }
-  std::vector<std::string> not_allowed = ExpiredMonthTerms(db, o.today);
-  if (!o.include_excluded) {
-    const std::vector<std::string> excluding = ExclusionTerms(c, schema);
-    not_allowed.insert(not_allowed.end(), excluding.begin(), excluding.end());
-  }
-  if (!not_allowed.empty()) allowed = Xapian::Query(Xapian::Query::OP_AND_NOT, allowed, OrTerms(not_allowed));
   const Xapian::Query relevant = Relevant(c, keys);
   const Xapian::Query related = Xapian::Query(Xapian::Query::OP_AND_NOT, Words(c.competences, ""), relevant);
   const Xapian::Query either(Xapian::Query::OP_OR, relevant, related);

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include "matcher/filter_postings.h"
 #include "matcher/matcher.h"
 #include "matcher/travel.h"
 
@@ -23,6 +24,6 @@ struct CandidateQueries {
 // Throws Xapian::Error (it looks up which expired months the index holds).
 CandidateQueries BuildCandidateQueries(const Xapian::Database& db, const CandidateProfile& c,
                                        const CandidateKeys& keys, const FmlSchema& schema, const MatchOptions& o,
-                                       std::optional<Days> first_seen_since);
+                                       std::optional<Days> first_seen_since, FilterPostings& filters);
 
 }  // namespace passend

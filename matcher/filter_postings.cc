@@ -1,0 +1,159 @@
+#include "matcher/filter_postings.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <memory>
+
+namespace passend {
+namespace {
+
+using DocidList = std::vector<Xapian::docid>;
+
+// The docids in one of the `any` lists and in none of the `none` lists, as one bit per
+// docid from the lowest docid of `any` on. The bits are filled a block at a time, in docid
+// order, as far as they are asked for.
+class FilterSet {
+ public:
+  FilterSet(std::vector<const DocidList*> any, std::vector<const DocidList*> none)
+      : any_(Cursors(any)), none_(Cursors(none)) {
+    Xapian::docid low = 0, high = 0;
+    for (const Cursor& c : any_) {
+      low = low == 0 ? c.ids->front() : std::min(low, c.ids->front());
+      high = std::max(high, c.ids->back());
+      max_count_ += static_cast<Xapian::doccount>(c.ids->size());
+    }
+    first_ = low;
+    if (!any_.empty()) words_.assign((high - low) / 64 + 1, 0);
+  }
+
+  Xapian::doccount max_count() const { return max_count_; }
+
+  bool Has(Xapian::docid did) {
+    if (did < first_ || (did - first_) / 64 >= words_.size()) return false;
+    const uint64_t i = did - first_;
+    FillThrough(i / 64);
+    return (words_[i / 64] >> (i % 64) & 1) != 0;
+  }
+
+  // The smallest docid in the set at or after `did`; 0 when there is none.
+  Xapian::docid NextFrom(Xapian::docid did) {
+    const uint64_t i = did < first_ ? 0 : did - first_;
+    size_t w = i / 64;
+    if (w >= words_.size()) return 0;
+    FillThrough(w);
+    uint64_t bits = words_[w] & (~uint64_t{0} << (i % 64));
+    while (bits == 0) {
+      if (++w == words_.size()) return 0;
+      FillThrough(w);
+      bits = words_[w];
+    }
+    return first_ + static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(std::countr_zero(bits)));
+  }
+
+ private:
+  static constexpr size_t kBlockWords = 64;  // 4,096 docids
+
+  struct Cursor {
+    const DocidList* ids;
+    size_t at = 0;
+  };
+  static std::vector<Cursor> Cursors(const std::vector<const DocidList*>& lists) {
+    std::vector<Cursor> out;
+    for (const DocidList* ids : lists) {
+      if (!ids->empty()) out.push_back({ids, 0});
+    }
+    return out;
+  }
+
+  // Fills the blocks up to the one holding word `w`: the lists are walked once, in order.
+  void FillThrough(size_t w) {
+    if (w < filled_) return;
+    const size_t end = std::min(words_.size(), (w / kBlockWords + 1) * kBlockWords);
+    const uint64_t limit = first_ + uint64_t{end} * 64;  // docids below this are filled
+    for (Cursor& c : any_) {
+      for (; c.at < c.ids->size() && (*c.ids)[c.at] < limit; ++c.at) {
+        const uint64_t i = (*c.ids)[c.at] - first_;
+        words_[i / 64] |= uint64_t{1} << (i % 64);
+      }
+    }
+    for (Cursor& c : none_) {
+      for (; c.at < c.ids->size() && (*c.ids)[c.at] < limit; ++c.at) {
+        if ((*c.ids)[c.at] < first_) continue;
+        const uint64_t i = (*c.ids)[c.at] - first_;
+        words_[i / 64] &= ~(uint64_t{1} << (i % 64));
+      }
+    }
+    filled_ = end;
+  }
+
+  std::vector<Cursor> any_, none_;
+  Xapian::docid first_ = 1;
+  std::vector<uint64_t> words_;
+  size_t filled_ = 0;  // words_[0, filled_) are final
+  Xapian::doccount max_count_ = 0;
+};
+
+// A FilterSet as a posting list inside a Xapian query. Copies share the set and its bits.
+class FilterSource : public Xapian::PostingSource {
+ public:
+  FilterSource(std::shared_ptr<FilterSet> set, Xapian::doccount estimate) : set_(std::move(set)), estimate_(estimate) {}
+
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return estimate_; }
+  Xapian::doccount get_termfreq_max() const override { return set_->max_count(); }
+  void init(const Xapian::Database&) override { at_ = 0, ended_ = false; }
+  void next(double) override { MoveTo(at_ + 1); }
+  void skip_to(Xapian::docid did, double) override {
+    if (did > at_) MoveTo(did);
+  }
+  bool check(Xapian::docid did, double) override {
+    if (did <= at_) return true;
+    at_ = did;  // when absent, next() moves on from here, as check() allows
+    return set_->Has(did);
+  }
+  bool at_end() const override { return ended_; }
+  Xapian::docid get_docid() const override { return at_; }
+  PostingSource* clone() const override { return new FilterSource(set_, estimate_); }
+
+ private:
+  void MoveTo(Xapian::docid did) {
+    at_ = set_->NextFrom(did);
+    ended_ = at_ == 0;
+  }
+
+  std::shared_ptr<FilterSet> set_;
+  Xapian::doccount estimate_;
+  Xapian::docid at_ = 0;  // 0: before the start
+  bool ended_ = false;
+};
+
+}  // namespace
+
+const DocidList& FilterPostings::PostingsOf(const std::string& term) {
+  auto [it, added] = postings_.try_emplace(term);
+  if (added) {
+    DocidList& ids = it->second;
+    ids.reserve(db_.get_termfreq(term));
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) ids.push_back(*p);
+  }
+  return it->second;
+}
+
+Xapian::Query FilterPostings::AnyOfNoneOf(const std::vector<std::string>& any_of,
+                                          const std::vector<std::string>& none_of) {
+  std::vector<const DocidList*> any, none;
+  for (const std::string& term : any_of) any.push_back(&PostingsOf(term));
+  // Xapian orders the parts of an AND by this estimate: the exclusions taken as independent.
+  double kept = 1;
+  const double documents = std::max(1.0, static_cast<double>(db_.get_doccount()));
+  for (const std::string& term : none_of) {
+    none.push_back(&PostingsOf(term));
+    kept *= std::max(0.0, 1 - static_cast<double>(none.back()->size()) / documents);
+  }
+  auto set = std::make_shared<FilterSet>(std::move(any), std::move(none));
+  const auto estimate = static_cast<Xapian::doccount>(static_cast<double>(set->max_count()) * kept);
+  return Xapian::Query((new FilterSource(std::move(set), estimate))->release());
+}
+
+}  // namespace passend
