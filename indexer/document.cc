@@ -99,12 +99,12 @@ void AddFilterTerms(Xapian::Document& doc, const Vacancy& v) {
 
 }  // namespace
 
-std::vector<std::string> TextTerms(const std::string& text) {
+std::vector<std::string> TextTerms(const std::string& text, const std::string& prefix) {
   Xapian::TermGenerator tg;
   ConfigureTermGenerator(tg);
   Xapian::Document doc;
   tg.set_document(doc);
-  tg.index_text_without_positions(text);
+  tg.index_text_without_positions(text, 1, prefix);
   std::vector<std::string> terms;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.push_back(*it);
   return terms;

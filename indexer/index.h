@@ -108,9 +108,10 @@ class VacancyReader {
 };
 
 // The terms a text gives in the index's unprefixed text field (Dutch stems, "Z" prefixed),
-// sorted and without repeats: a competence is in a vacancy when all its terms
-// are among the vacancy's (matcher/checks.h).
-std::vector<std::string> TextTerms(const std::string& text);
+// or with `prefix` in that field (schema::kTitlePrefix: the title's), sorted and without
+// repeats: a competence is in a vacancy when all its terms are among the vacancy's
+// (matcher/checks.h).
+std::vector<std::string> TextTerms(const std::string& text, const std::string& prefix = "");
 
 // Decodes an index document (the vacancy record of model/vacancy_record.h and, unless asked
 // not to, the description from its value slot). The matcher reads the description only when it

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "common/date.h"
-
+#include "indexer/index.h"
 #include "indexer/schema.h"
 #include "matcher/checks.h"
 #include "matcher/travel.h"
@@ -15,37 +15,35 @@ namespace passend {
 namespace {
 
 constexpr double kCellMargin = 1.05;  // cells are coarse; the exact check decides
-constexpr int kSeenDaysBack = 366;        // "first seen since" is filtered in the query up to a year back
+constexpr int kSeenDaysBack = 366;    // "first seen since" is filtered in the query up to a year back
 
 Xapian::Query OrTerms(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// The candidate's words as Dutch-stemmed terms with `prefix` ("S": in the title, "": anywhere),
-// capitalised or not.
-Xapian::Query Words(const std::vector<std::string>& phrases, const std::string& prefix) {
-  std::string text;
-  for (const auto& s : phrases) text += s + " ";
-  if (text.empty()) return Xapian::Query();
-  Xapian::QueryParser qp;
-  qp.set_stemmer(Xapian::Stem("dutch"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);  // as indexed (indexer/document.cc)
-  qp.set_default_op(Xapian::Query::OP_OR);
-  try {
-    return qp.parse_query(text, 0, prefix);
-  } catch (const Xapian::QueryParserError&) {
-    return Xapian::Query();  // odd characters: the other terms still find the relevant ones
+// Vacancies with every word of one of the phrases (in the title with schema::kTitlePrefix),
+// stemmed as the index stems them: a competence counts in the score only when all its words
+// are there (matcher/checks.h), and a target occupation "medewerker klantenservice" is no
+// reason to take every "medewerker".
+Xapian::Query AnyPhrase(const std::vector<std::vector<std::string>>& phrase_terms) {
+  std::vector<Xapian::Query> phrases;
+  for (const std::vector<std::string>& terms : phrase_terms) {
+    if (!terms.empty()) phrases.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
   }
+  return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
 }
 
 // Vacancies the candidate looks for: classified to a target occupation (under whatever
-// synonym they were titled), or with a target occupation's or competence's words in the title.
+// synonym they were titled), or with all words of a target occupation or of a competence in
+// the title.
 Xapian::Query Relevant(const CandidateProfile& c, const CandidateKeys& keys) {
   std::vector<Xapian::Query> parts;
   for (const auto& [key, target] : keys.occupations) parts.emplace_back(schema::kOccupationPrefix + key);
-  std::vector<std::string> phrases = c.target_occupations;
-  phrases.insert(phrases.end(), c.competences.begin(), c.competences.end());
-  parts.push_back(Words(phrases, schema::kTitlePrefix));
+  std::vector<std::vector<std::string>> in_title;
+  for (const auto* phrases : {&c.target_occupations, &c.competences}) {
+    for (const std::string& phrase : *phrases) in_title.push_back(TextTerms(phrase, schema::kTitlePrefix));
+  }
+  parts.push_back(AnyPhrase(in_title));
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
@@ -151,7 +149,7 @@ CandidateQueries BuildCandidateQueries(const Xapian::Database& db, const Candida
     allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
   }
   const Xapian::Query relevant = Relevant(c, keys);
-  const Xapian::Query related = Xapian::Query(Xapian::Query::OP_AND_NOT, Words(c.competences, ""), relevant);
+  const Xapian::Query related(Xapian::Query::OP_AND_NOT, AnyPhrase(keys.competence_terms), relevant);
   const Xapian::Query either(Xapian::Query::OP_OR, relevant, related);
   return {Xapian::Query(Xapian::Query::OP_FILTER, relevant, allowed),
           Xapian::Query(Xapian::Query::OP_FILTER, related, allowed),

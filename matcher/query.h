@@ -17,8 +17,8 @@ double TravelRadiusKm(const CandidateProfile& c, const TravelPlan& travel);
 // the vacancies the candidate looks for, then those naming a competence, then the others
 // that pass the same filters.
 struct CandidateQueries {
-  Xapian::Query relevant;  // target occupation (XO) or its or a competence's words in the title
-  Xapian::Query related;   // a competence's words anywhere in the text
+  Xapian::Query relevant;  // target occupation (XO), or all words of it or of a competence in the title
+  Xapian::Query related;   // all words of a competence anywhere in the text
   Xapian::Query others;
 };
 // Throws Xapian::Error (it looks up which expired months the index holds).

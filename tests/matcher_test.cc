@@ -477,6 +477,33 @@ TEST_F(QueryTest, TargetTitlesAreTakenFirstThenCompetencesInTheTextThenTheNewest
   EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 1)), (std::set<std::string>{"other"}));  // newest first
 }
 
+TEST_F(QueryTest, AMultiWordTargetTakesTitlesWithAllItsWordsNotEveryMedewerker) {
+  Vacancy service = Make("service", "Medewerker klantenservice", "Bank");  // indexed first: the oldest
+  Vacancy cleaning = Make("cleaning", "Medewerker schoonmaak", "Schoonmaak BV");
+  Vacancy other = Make("other", "Receptionist", "Hotel");  // the newest
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.target_occupations = {"medewerker klantenservice"};
+  const std::vector<Vacancy> all = {service, cleaning, other};
+  EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 1)), (std::set<std::string>{"service"}));
+  // The other medewerker is no better than the rest: the newest of them comes first.
+  EXPECT_EQ(Keys(Run(all, c, "2026-11-23", 2)), (std::set<std::string>{"service", "other"}));
+}
+
+TEST_F(QueryTest, ACompetenceOfSeveralWordsIsRelatedOnlyWithAllOfThem) {
+  Vacancy computers = Make("computers", "Medewerker expeditie", "Transport BV");  // the oldest
+  computers.description = "Je gaat werken met computers en scanners.";
+  Vacancy customers = Make("customers", "Receptionist", "Hotel");
+  customers.description = "Je gaat werken met gasten uit de hele wereld.";
+  Vacancy other = Make("other", "Kok", "Restaurant");  // the newest
+  other.description = "Je kookt met verse producten.";
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.competences = {"werken met computers"};
+  const auto matches = Run({computers, customers, other}, c, "2026-11-23", 1);
+  EXPECT_EQ(Keys(matches), (std::set<std::string>{"computers"}));
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].factors[0].score, 1.0);  // and the score names it: all its words are there
+}
+
 TEST_F(QueryTest, CapitalisedOrInflectedCompetencesFindTheStemmedText) {
   Vacancy forklift = Make("forklift", "Medewerker expeditie", "Transport BV");  // indexed first: the oldest
   forklift.description = "Je rijdt dagelijks op een heftruck.";
