@@ -9,8 +9,8 @@
 // test answers the same question. The bits are worked out 4,096 docids at a time, as far as
 // the queries get, so a match that stops early pays for the start of the index only.
 // Reading a posting through Xapian costs about 15 ns, so each term's postings are read once,
-// when a candidate first needs them, and kept: a vacancy has about eight filter terms, so
-// this holds at most about 32 bytes per vacancy.
+// when a candidate first needs them, and kept: a vacancy has about ten filter terms, so
+// this holds at most about 40 bytes per vacancy.
 #pragma once
 
 #include <string>
