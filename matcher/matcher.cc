@@ -120,12 +120,20 @@ struct Ranked {
 
 // Passend first, then passend met aandachtspunten, then uitgesloten; by score within each;
 // at most `limit` (0: all).
+// Sorts positions, not the vacancies: moving ~300 vacancies about was 3% of the match time.
 void KeepBest(std::vector<Ranked>* ranked, int limit) {
-  std::stable_sort(ranked->begin(), ranked->end(), [](const Ranked& a, const Ranked& b) {
+  std::vector<size_t> order(ranked->size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+    const Ranked &a = (*ranked)[i], &b = (*ranked)[j];
     if (VerdictRank(a.verdict) != VerdictRank(b.verdict)) return VerdictRank(a.verdict) < VerdictRank(b.verdict);
     return a.score > b.score;
   });
-  if (limit > 0 && ranked->size() > static_cast<size_t>(limit)) ranked->resize(static_cast<size_t>(limit));
+  if (limit > 0 && order.size() > static_cast<size_t>(limit)) order.resize(static_cast<size_t>(limit));
+  std::vector<Ranked> best;
+  best.reserve(order.size());
+  for (size_t i : order) best.push_back(std::move((*ranked)[i]));
+  *ranked = std::move(best);
 }
 
 }  // namespace
