@@ -102,15 +102,18 @@ class FilterSource : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return estimate_; }
   Xapian::doccount get_termfreq_max() const override { return set_->max_count(); }
-  void init(const Xapian::Database&) override { at_ = 0, ended_ = false; }
+  void init(const Xapian::Database&) override { at_ = 0, on_member_ = false, ended_ = false; }
   void next(double) override { MoveTo(at_ + 1); }
   void skip_to(Xapian::docid did, double) override {
-    if (did > at_) MoveTo(did);
+    if (did > at_ || (did == at_ && !on_member_)) MoveTo(did);
   }
   bool check(Xapian::docid did, double) override {
-    if (did <= at_) return true;
-    at_ = did;  // when absent, next() moves on from here, as check() allows
-    return set_->Has(did);
+    if (did < at_) return true;  // already past it, where skip_to would leave us
+    if (did > at_) {
+      at_ = did;  // when absent, next() and skip_to() move on from here, as check() allows
+      on_member_ = set_->Has(did);
+    }
+    return on_member_;
   }
   bool at_end() const override { return ended_; }
   Xapian::docid get_docid() const override { return at_; }
@@ -120,11 +123,13 @@ class FilterSource : public Xapian::PostingSource {
   void MoveTo(Xapian::docid did) {
     at_ = set_->NextFrom(did);
     ended_ = at_ == 0;
+    on_member_ = !ended_;
   }
 
   std::shared_ptr<FilterSet> set_;
   Xapian::doccount estimate_;
-  Xapian::docid at_ = 0;  // 0: before the start
+  Xapian::docid at_ = 0;    // 0: before the start
+  bool on_member_ = false;  // at_ is in the set (false after check() found it absent)
   bool ended_ = false;
 };
 
