@@ -8,23 +8,23 @@
 namespace passend {
 namespace {
 
-using DocidList = std::vector<Xapian::docid>;
+using TermPostings = FilterPostings::TermPostings;
 
 // The docids in one of the `any` lists and in none of the `none` lists, as one bit per
-// docid from the lowest docid of `any` on. The bits are filled a block at a time, in docid
-// order, as far as they are asked for.
+// docid from the lowest docid of `any` to `last`. The bits are filled a block at a time, in
+// docid order, as far as they are asked for, and the lists are read as far as that.
 class FilterSet {
  public:
-  FilterSet(std::vector<const DocidList*> any, std::vector<const DocidList*> none)
+  FilterSet(std::vector<TermPostings*> any, std::vector<TermPostings*> none, Xapian::docid last)
       : any_(Cursors(any)), none_(Cursors(none)) {
-    Xapian::docid low = 0, high = 0;
+    Xapian::docid low = 0;
     for (const Cursor& c : any_) {
-      low = low == 0 ? c.ids->front() : std::min(low, c.ids->front());
-      high = std::max(high, c.ids->back());
-      max_count_ += static_cast<Xapian::doccount>(c.ids->size());
+      c.list->ReadBelow(0);  // the first posting
+      low = low == 0 ? c.list->ids.front() : std::min(low, c.list->ids.front());
+      max_count_ += c.list->termfreq;
     }
     first_ = low;
-    if (!any_.empty()) words_.assign((high - low) / 64 + 1, 0);
+    if (!any_.empty()) words_.assign((last - low) / 64 + 1, 0);
   }
 
   Xapian::doccount max_count() const { return max_count_; }
@@ -55,13 +55,13 @@ class FilterSet {
   static constexpr size_t kBlockWords = 64;  // 4,096 docids
 
   struct Cursor {
-    const DocidList* ids;
+    TermPostings* list;
     size_t at = 0;
   };
-  static std::vector<Cursor> Cursors(const std::vector<const DocidList*>& lists) {
+  static std::vector<Cursor> Cursors(const std::vector<TermPostings*>& lists) {
     std::vector<Cursor> out;
-    for (const DocidList* ids : lists) {
-      if (!ids->empty()) out.push_back({ids, 0});
+    for (TermPostings* list : lists) {
+      if (list->termfreq > 0) out.push_back({list, 0});
     }
     return out;
   }
@@ -72,15 +72,19 @@ class FilterSet {
     const size_t end = std::min(words_.size(), (w / kBlockWords + 1) * kBlockWords);
     const uint64_t limit = first_ + uint64_t{end} * 64;  // docids below this are filled
     for (Cursor& c : any_) {
-      for (; c.at < c.ids->size() && (*c.ids)[c.at] < limit; ++c.at) {
-        const uint64_t i = (*c.ids)[c.at] - first_;
+      c.list->ReadBelow(limit);
+      const std::vector<Xapian::docid>& ids = c.list->ids;
+      for (; c.at < ids.size() && ids[c.at] < limit; ++c.at) {
+        const uint64_t i = ids[c.at] - first_;
         words_[i / 64] |= uint64_t{1} << (i % 64);
       }
     }
     for (Cursor& c : none_) {
-      for (; c.at < c.ids->size() && (*c.ids)[c.at] < limit; ++c.at) {
-        if ((*c.ids)[c.at] < first_) continue;
-        const uint64_t i = (*c.ids)[c.at] - first_;
+      c.list->ReadBelow(limit);
+      const std::vector<Xapian::docid>& ids = c.list->ids;
+      for (; c.at < ids.size() && ids[c.at] < limit; ++c.at) {
+        if (ids[c.at] < first_) continue;
+        const uint64_t i = ids[c.at] - first_;
         words_[i / 64] &= ~(uint64_t{1} << (i % 64));
       }
     }
@@ -135,28 +139,38 @@ class FilterSource : public Xapian::PostingSource {
 
 }  // namespace
 
-const DocidList& FilterPostings::PostingsOf(const std::string& term) {
+void FilterPostings::TermPostings::ReadBelow(uint64_t limit) {
+  while (next != end && (ids.empty() || ids.back() < limit)) {
+    ids.push_back(*next);
+    ++next;
+  }
+  if (next == end) next = end = Xapian::PostingIterator();  // frees the blocks Xapian holds for it
+}
+
+FilterPostings::TermPostings& FilterPostings::PostingsOf(const std::string& term) {
   auto [it, added] = postings_.try_emplace(term);
   if (added) {
-    DocidList& ids = it->second;
-    ids.reserve(db_.get_termfreq(term));
-    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) ids.push_back(*p);
+    TermPostings& list = it->second;
+    list.next = db_.postlist_begin(term);
+    list.end = db_.postlist_end(term);
+    list.termfreq = db_.get_termfreq(term);
+    list.ids.reserve(list.termfreq);  // no regrowth; pages count only once written
   }
   return it->second;
 }
 
 Xapian::Query FilterPostings::AnyOfNoneOf(const std::vector<std::string>& any_of,
                                           const std::vector<std::string>& none_of) {
-  std::vector<const DocidList*> any, none;
+  std::vector<TermPostings*> any, none;
   for (const std::string& term : any_of) any.push_back(&PostingsOf(term));
   // Xapian orders the parts of an AND by this estimate: the exclusions taken as independent.
   double kept = 1;
   const double documents = std::max(1.0, static_cast<double>(db_.get_doccount()));
   for (const std::string& term : none_of) {
     none.push_back(&PostingsOf(term));
-    kept *= std::max(0.0, 1 - static_cast<double>(none.back()->size()) / documents);
+    kept *= std::max(0.0, 1 - static_cast<double>(none.back()->termfreq) / documents);
   }
-  auto set = std::make_shared<FilterSet>(std::move(any), std::move(none));
+  auto set = std::make_shared<FilterSet>(std::move(any), std::move(none), db_.get_lastdocid());
   const auto estimate = static_cast<Xapian::doccount>(static_cast<double>(set->max_count()) * kept);
   return Xapian::Query((new FilterSource(std::move(set), estimate))->release());
 }

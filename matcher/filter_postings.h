@@ -9,10 +9,11 @@
 // test answers the same question. The bits are worked out 4,096 docids at a time, as far as
 // the queries get, so a match that stops early pays for the start of the index only.
 // Reading a posting through Xapian costs about 15 ns, so each term's postings are read once,
-// when a candidate first needs them, and kept: a vacancy has about ten filter terms, so
-// this holds at most about 40 bytes per vacancy.
+// as far as a candidate first needs them, and kept: a vacancy has about ten filter terms,
+// so this holds at most about 40 bytes per vacancy.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,11 +31,21 @@ class FilterPostings {
   // the same as OP_AND_NOT of two OP_ORs. Throws Xapian::Error.
   Xapian::Query AnyOfNoneOf(const std::vector<std::string>& any_of, const std::vector<std::string>& none_of);
 
+  // A term's postings read so far, in docid order; `next` goes on where they stop.
+  struct TermPostings {
+    std::vector<Xapian::docid> ids;
+    Xapian::PostingIterator next, end;
+    Xapian::doccount termfreq = 0;
+
+    // Reads on until every posting below `limit` is in `ids`.
+    void ReadBelow(uint64_t limit);
+  };
+
  private:
-  const std::vector<Xapian::docid>& PostingsOf(const std::string& term);
+  TermPostings& PostingsOf(const std::string& term);
 
   const Xapian::Database& db_;
-  std::unordered_map<std::string, std::vector<Xapian::docid>> postings_;
+  std::unordered_map<std::string, TermPostings> postings_;  // nodes stay put: FilterSets point at them
 };
 
 }  // namespace passend
