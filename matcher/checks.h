@@ -18,6 +18,9 @@ struct CandidateKeys {
   // when all of them are among the vacancy's terms, in any form the stemmer joins
   // ("heftrucks" names "Heftruck").
   std::vector<std::vector<std::string>> competence_terms;
+  // Per target occupation, then per competence, its terms as title terms (TextTerms with
+  // schema::kTitlePrefix): the first query takes a vacancy with all of one of them in the title.
+  std::vector<std::vector<std::string>> title_terms;
   // Occupation-table keys of the target occupations, with the target as the candidate wrote
   // it: "Magazijnmedewerker" also finds vacancies titled "Orderpicker" or "Logistiek medewerker".
   std::vector<std::pair<std::string, std::string>> occupations;

@@ -6,6 +6,7 @@
 
 #include "common/text.h"
 #include "indexer/index.h"
+#include "indexer/schema.h"
 #include "matcher/checks.h"
 #include "matcher/travel.h"
 #include "normalizer/folded_text.h"
@@ -270,6 +271,9 @@ CandidateKeys DeriveKeys(const CandidateProfile& c, const OccupationTable* occup
     if (auto m = occupations->Classify(folded, FoldedText(""))) k.occupations.emplace_back(m->occupation->key, t);
   }
   for (const std::string& s : c.competences) k.competence_terms.push_back(TextTerms(s));
+  for (const auto* phrases : {&c.target_occupations, &c.competences}) {
+    for (const std::string& phrase : *phrases) k.title_terms.push_back(TextTerms(phrase, schema::kTitlePrefix));
+  }
   k.travel = PlanTravel(c);
   return k;
 }

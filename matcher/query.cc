@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "common/date.h"
-#include "indexer/index.h"
 #include "indexer/schema.h"
 #include "matcher/checks.h"
 #include "matcher/travel.h"
@@ -36,14 +35,10 @@ Xapian::Query AnyPhrase(const std::vector<std::vector<std::string>>& phrase_term
 // Vacancies the candidate looks for: classified to a target occupation (under whatever
 // synonym they were titled), or with all words of a target occupation or of a competence in
 // the title.
-Xapian::Query Relevant(const CandidateProfile& c, const CandidateKeys& keys) {
+Xapian::Query Relevant(const CandidateKeys& keys) {
   std::vector<Xapian::Query> parts;
   for (const auto& [key, target] : keys.occupations) parts.emplace_back(schema::kOccupationPrefix + key);
-  std::vector<std::vector<std::string>> in_title;
-  for (const auto* phrases : {&c.target_occupations, &c.competences}) {
-    for (const std::string& phrase : *phrases) in_title.push_back(TextTerms(phrase, schema::kTitlePrefix));
-  }
-  parts.push_back(AnyPhrase(in_title));
+  parts.push_back(AnyPhrase(keys.title_terms));
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
@@ -148,7 +143,7 @@ CandidateQueries BuildCandidateQueries(const Xapian::Database& db, const Candida
   if (first_seen_since && *first_seen_since > o.today - kSeenDaysBack) {
     allowed = Xapian::Query(Xapian::Query::OP_FILTER, allowed, SeenSince(*first_seen_since, o.today));
   }
-  const Xapian::Query relevant = Relevant(c, keys);
+  const Xapian::Query relevant = Relevant(keys);
   const Xapian::Query related(Xapian::Query::OP_AND_NOT, AnyPhrase(keys.competence_terms), relevant);
   const Xapian::Query either(Xapian::Query::OP_OR, relevant, related);
   return {Xapian::Query(Xapian::Query::OP_FILTER, relevant, allowed),

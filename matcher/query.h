@@ -21,7 +21,8 @@ struct CandidateQueries {
   Xapian::Query related;   // all words of a competence anywhere in the text
   Xapian::Query others;
 };
-// Throws Xapian::Error (it looks up which expired months the index holds).
+// Throws Xapian::Error (it looks up which expired months the index holds, and `filters`
+// reads postings).
 CandidateQueries BuildCandidateQueries(const Xapian::Database& db, const CandidateProfile& c,
                                        const CandidateKeys& keys, const FmlSchema& schema, const MatchOptions& o,
                                        std::optional<Days> first_seen_since, FilterPostings& filters);
