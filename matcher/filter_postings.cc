@@ -71,24 +71,21 @@ class FilterSet {
     if (w < filled_) return;
     const size_t end = std::min(words_.size(), (w / kBlockWords + 1) * kBlockWords);
     const uint64_t limit = first_ + uint64_t{end} * 64;  // docids below this are filled
-    for (Cursor& c : any_) {
-      c.list->ReadBelow(limit);
-      const std::vector<Xapian::docid>& ids = c.list->ids;
-      for (; c.at < ids.size() && ids[c.at] < limit; ++c.at) {
-        const uint64_t i = ids[c.at] - first_;
-        words_[i / 64] |= uint64_t{1} << (i % 64);
-      }
-    }
-    for (Cursor& c : none_) {
-      c.list->ReadBelow(limit);
-      const std::vector<Xapian::docid>& ids = c.list->ids;
-      for (; c.at < ids.size() && ids[c.at] < limit; ++c.at) {
-        if (ids[c.at] < first_) continue;
-        const uint64_t i = ids[c.at] - first_;
-        words_[i / 64] &= ~(uint64_t{1} << (i % 64));
-      }
-    }
+    WalkBelow(any_, limit, [&](uint64_t i) { words_[i / 64] |= uint64_t{1} << (i % 64); });
+    WalkBelow(none_, limit, [&](uint64_t i) { words_[i / 64] &= ~(uint64_t{1} << (i % 64)); });
     filled_ = end;
+  }
+
+  // Moves the cursors past their postings below `limit`, calling `mark` with the bit of each.
+  template <typename Mark>
+  void WalkBelow(std::vector<Cursor>& cursors, uint64_t limit, Mark mark) {
+    for (Cursor& c : cursors) {
+      c.list->ReadBelow(limit);
+      const std::vector<Xapian::docid>& ids = c.list->ids;
+      for (; c.at < ids.size() && ids[c.at] < limit; ++c.at) {
+        if (ids[c.at] >= first_) mark(uint64_t{ids[c.at] - first_});
+      }
+    }
   }
 
   std::vector<Cursor> any_, none_;
