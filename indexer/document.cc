@@ -125,9 +125,6 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash
   doc.add_value(schema::kSlotContentHash, content_hash);
   doc.add_value(schema::kSlotFingerprint, fingerprint.Serialize());
   if (!v.description.empty()) doc.add_value(schema::kSlotDescription, v.description);
-  if (fingerprint.shingles >= kMinShingles) {  // shorter texts are never compared (SameJob)
-    for (const std::string& band : BandTerms(fingerprint)) doc.add_boolean_term(schema::kBandPrefix + band);
-  }
   return doc;
 }
 

@@ -112,15 +112,15 @@ bool SameJob(const JobFingerprint& a, const JobFingerprint& b) {
   return (text >= 0.3 && TitleContainment(a, b) >= 0.4) || text >= 0.6;
 }
 
-std::vector<std::string> BandTerms(const JobFingerprint& f) {
-  std::vector<std::string> out;
+std::vector<uint32_t> BandKeys(const JobFingerprint& f) {
+  std::vector<uint32_t> out;
   // The place is part of every band: SameJob compares texts of one place only, and postings
   // from the same template in other towns would otherwise all be candidates.
   const uint64_t place = StableHash64(f.place);
   for (int band = 0; band < kMinHashes / kBandRows; ++band) {
     uint64_t h = Fmix64(place ^ (static_cast<uint64_t>(band) * 0x100000001b3ULL));
     for (int r = 0; r < kBandRows; ++r) h = Fmix64(h ^ f.minhash[static_cast<size_t>(band * kBandRows + r)]);
-    out.push_back(HexId(h).substr(0, 12));
+    out.push_back(static_cast<uint32_t>(h >> 32));
   }
   return out;
 }

@@ -52,8 +52,9 @@ bool SameJob(const JobFingerprint& a, const JobFingerprint& b);
 // "Randstad", "Werkspoor Detachering").
 bool IsIntermediary(const std::string& folded_employer);
 
-// One term per band of the MinHash values and the place: postings that share one are compared.
-std::vector<std::string> BandTerms(const JobFingerprint& f);
+// One key per band of the MinHash values and the place: postings that share one are compared
+// (indexer/band_index.h).
+std::vector<uint32_t> BandKeys(const JobFingerprint& f);
 
 // The collapse key of a vacancy on its own (employer, place and title words).
 std::string ExactJobKey(const Vacancy& v);

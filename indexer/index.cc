@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "common/text.h"
+#include "indexer/band_index.h"
 #include "indexer/document.h"
 #include "indexer/duplicates.h"
 #include "indexer/job_finder.h"
@@ -97,7 +98,8 @@ constexpr Xapian::docid kFirstDocid = 4000000000u;
 constexpr const char* kNextDocidKey = "passend_next_docid";
 
 struct VacancyIndex::Impl {
-  explicit Impl(const std::string& where) : path(where), jobs(where) {}
+  Impl(const std::string& where, Xapian::WritableDatabase database, BandIndex bands)
+      : path(where), db(std::move(database)), jobs(where, std::move(bands)) {}
 
   std::string path;
   Xapian::WritableDatabase db;
@@ -133,24 +135,28 @@ VacancyIndex& VacancyIndex::operator=(VacancyIndex&&) noexcept = default;
 StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
   try {
     RestoreAfterInterruptedCompaction(path);
-    auto impl = std::make_unique<Impl>(path);
     const bool existed = std::filesystem::exists(path);
-    impl->db = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    if (!existed || impl->db.get_doccount() == 0) {
-      if (impl->db.get_metadata(schema::kVersionKey).empty()) {
-        impl->db.set_metadata(schema::kVersionKey, schema::kSchemaVersion);
-        impl->db.commit();
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    if (!existed || db.get_doccount() == 0) {
+      if (db.get_metadata(schema::kVersionKey).empty()) {
+        db.set_metadata(schema::kVersionKey, schema::kSchemaVersion);
+        db.commit();
       }
     }
-    PASSEND_RETURN_IF_ERROR(CheckSchema(impl->db, path));
-    if (const std::string next = impl->db.get_metadata(kNextDocidKey); !next.empty()) {
+    PASSEND_RETURN_IF_ERROR(CheckSchema(db, path));
+    Xapian::docid next_docid = kFirstDocid;
+    if (const std::string next = db.get_metadata(kNextDocidKey); !next.empty()) {
       const auto n = ParseInt(next);
       if (!n || *n < 0 || *n > static_cast<long>(kFirstDocid)) {
         return Status::InvalidArgument(path + ": metadata " + kNextDocidKey + ": \"" + next +
                                        "\" is not a document id; remove the directory and crawl again");
       }
-      impl->next_docid = static_cast<Xapian::docid>(*n);
+      next_docid = static_cast<Xapian::docid>(*n);
     }
+    auto bands = BandIndex::Open(path);
+    if (!bands.ok()) return bands.status();
+    auto impl = std::make_unique<Impl>(path, std::move(db), std::move(*bands));
+    impl->next_docid = next_docid;
     return VacancyIndex(std::move(impl));
   } catch (const Xapian::Error& e) {
     return FromXapian(e, path + ": cannot open index for writing");
@@ -230,8 +236,7 @@ Status VacancyIndex::Commit() {
   try {
     impl_->db.set_metadata(kNextDocidKey, std::to_string(impl_->next_docid));
     impl_->db.commit();
-    impl_->jobs.Committed();
-    return Status::Ok();
+    return impl_->jobs.Committed();
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": commit");
   }
@@ -257,6 +262,10 @@ StatusOr<CompactReport> CompactIndex(const std::string& path) {
     report.bytes_before = DirBytes(path);
     std::filesystem::remove_all(fresh);
     db.compact(fresh, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
+    if (Status s = CopyBandFiles(path, fresh); !s.ok()) {
+      RemoveQuietly(fresh);
+      return s;
+    }
     report.bytes_after = DirBytes(fresh);
     std::filesystem::remove_all(OldCopy(path));
     std::filesystem::rename(path, OldCopy(path));

@@ -11,25 +11,12 @@ Xapian::Database& JobFinder::Reader() {
   return *committed_;
 }
 
-std::vector<Xapian::docid> JobFinder::Candidates(const std::vector<std::string>& terms, Xapian::docid self) {
+std::vector<Xapian::docid> JobFinder::Candidates(const JobFingerprint& fp, Xapian::docid self) const {
   std::vector<Xapian::docid> out;
-  auto take = [&](Xapian::docid id) {
+  bands_.ForEach(BandKeys(fp), [&](Xapian::docid id) {
     if (id != self && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
     return out.size() < kMaxCandidates;
-  };
-  for (const std::string& term : terms) {  // since the last commit, newest first
-    const auto it = pending_bands_.find(term);
-    if (it == pending_bands_.end()) continue;
-    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {
-      if (!take(*id)) return out;
-    }
-  }
-  Xapian::Database& db = Reader();
-  for (const std::string& term : terms) {  // falling docids: the newest first here too
-    for (auto id = db.postlist_begin(term); id != db.postlist_end(term); ++id) {
-      if (!take(*id)) return out;
-    }
-  }
+  });
   return out;
 }
 
@@ -38,7 +25,12 @@ std::optional<std::string> JobFinder::Check(const JobFingerprint& fp, Xapian::do
     if (SameJob(fp, it->second.fp)) return it->second.job;
     return std::nullopt;
   }
-  const Xapian::Document other = Reader().get_document(id);
+  Xapian::Document other;
+  try {
+    other = Reader().get_document(id);
+  } catch (const Xapian::DocNotFoundError&) {
+    return std::nullopt;  // deleted since; its bands go at the next merge
+  }
   JobFingerprint theirs;
   if (JobFingerprint::Parse(other.get_value(schema::kSlotFingerprint), &theirs) && SameJob(fp, theirs)) {
     return other.get_value(schema::kSlotCollapseKey);
@@ -47,11 +39,10 @@ std::optional<std::string> JobFinder::Check(const JobFingerprint& fp, Xapian::do
 }
 
 std::optional<std::string> JobFinder::Find(const JobFingerprint& fp, Xapian::docid self) {
-  std::vector<std::string> terms;
-  for (const std::string& band : BandTerms(fp)) terms.push_back(schema::kBandPrefix + band);
+  const std::vector<Xapian::docid> candidates = Candidates(fp, self);
   for (int attempt = 0;; ++attempt) {
     try {
-      for (Xapian::docid id : Candidates(terms, self)) {
+      for (Xapian::docid id : candidates) {
         if (auto job = Check(fp, id)) return job;
       }
       return std::nullopt;
@@ -64,15 +55,29 @@ std::optional<std::string> JobFinder::Find(const JobFingerprint& fp, Xapian::doc
 }
 
 void JobFinder::Added(Xapian::docid id, const JobFingerprint& fp, const std::string& job) {
-  if (fp.shingles < kMinShingles) return;  // never compared: no band terms either
-  for (const std::string& band : BandTerms(fp)) pending_bands_[schema::kBandPrefix + band].push_back(id);
+  if (fp.shingles < kMinShingles) return;  // never compared: no bands either
+  bands_.Add(id, BandKeys(fp));
   pending_docs_[id] = Pending{fp, job};
 }
 
-void JobFinder::Committed() {
-  pending_bands_.clear();
+Status JobFinder::Committed() {
   pending_docs_.clear();
   if (committed_) committed_->reopen();
+  PASSEND_RETURN_IF_ERROR(bands_.Commit());
+  return bands_.MergeDue() ? MergeBands() : Status::Ok();
+}
+
+// The live postings as a bitmap over their docid range: a merge asks about every pair.
+Status JobFinder::MergeBands() {
+  Xapian::Database& db = Reader();
+  std::vector<bool> live;
+  Xapian::docid lowest = 0;
+  if (auto it = db.postlist_begin(""); it != db.postlist_end("")) {
+    lowest = *it;
+    live.assign(static_cast<size_t>(db.get_lastdocid() - lowest) + 1, false);
+    for (; it != db.postlist_end(""); ++it) live[*it - lowest] = true;
+  }
+  return bands_.Merge([&](Xapian::docid id) { return id >= lowest && id - lowest < live.size() && live[id - lowest]; });
 }
 
 }  // namespace passend

@@ -1,11 +1,9 @@
 // Finds the job an indexed posting belongs to, for a new or changed posting (internal to
-// the indexer). Postings that share a MinHash band term are compared.
+// the indexer). Postings that share a MinHash band (indexer/band_index.h) are compared.
 //
-// Why not a query on the WritableDatabase: glass flushes a term's buffered postings to the
-// B-tree whenever that term's posting list is opened, and every new posting adds to 32 band
-// terms, so each search would write the postings batched since the last commit one term at
-// a time. Instead the committed postings are read through a separate read-only database,
-// and the postings added since the last commit are kept here in memory.
+// The committed postings' fingerprints are read through a separate read-only database: a
+// read through the WritableDatabase would make glass flush the batched postings. Those
+// added since the last commit are kept here in memory.
 #pragma once
 
 #include <optional>
@@ -15,21 +13,24 @@
 
 #include <xapian.h>
 
+#include "common/status.h"
+#include "indexer/band_index.h"
 #include "indexer/duplicates.h"
 
 namespace passend {
 
 class JobFinder {
  public:
-  explicit JobFinder(std::string path) : path_(std::move(path)) {}
+  JobFinder(std::string path, BandIndex bands) : path_(std::move(path)), bands_(std::move(bands)) {}
 
   // The job of an indexed posting other than `self` that SameJob() holds for, looking at
   // the newest candidates first and at most kMaxCandidates of them.
   std::optional<std::string> Find(const JobFingerprint& fp, Xapian::docid self);
   // A posting written to the index since the last commit, with its job.
   void Added(Xapian::docid id, const JobFingerprint& fp, const std::string& job);
-  // The index committed: what was added is now in the committed postings.
-  void Committed();
+  // The index committed: what was added is now in the committed postings. Writes the bands
+  // and, when due, merges them, dropping those of deleted postings.
+  Status Committed();
 
   static constexpr size_t kMaxCandidates = 50;
 
@@ -38,13 +39,14 @@ class JobFinder {
     JobFingerprint fp;
     std::string job;
   };
-  std::vector<Xapian::docid> Candidates(const std::vector<std::string>& terms, Xapian::docid self);
+  std::vector<Xapian::docid> Candidates(const JobFingerprint& fp, Xapian::docid self) const;
   std::optional<std::string> Check(const JobFingerprint& fp, Xapian::docid id);
   Xapian::Database& Reader();  // the committed postings, opened on first use
+  Status MergeBands();
 
   std::string path_;
   std::optional<Xapian::Database> committed_;
-  std::unordered_map<std::string, std::vector<Xapian::docid>> pending_bands_;
+  BandIndex bands_;
   std::unordered_map<Xapian::docid, Pending> pending_docs_;
 };
 

@@ -10,7 +10,7 @@
 
 namespace passend::schema {
 
-inline constexpr const char* kSchemaVersion = "7";
+inline constexpr const char* kSchemaVersion = "8";
 inline constexpr const char* kVersionKey = "passend_schema_version";  // database metadata
 
 // Terms. Filter values are lower case so no ':' separator is needed after the prefix.
@@ -26,7 +26,6 @@ inline constexpr const char* kEducationPrefix = "XE";      // XEmbo2
 inline constexpr const char* kDemandPrefix = "XD";         // XDvi.etmaal:2 (stated in text, firm)
 inline constexpr const char* kSourcePrefix = "XS";         // XS<source name>
 inline constexpr const char* kJobPrefix = "XK";            // XK<job>: the postings of one job (kSlotCollapseKey)
-inline constexpr const char* kBandPrefix = "XB";           // XB<12 hex>: a MinHash band (indexer/duplicates.h)
 inline constexpr const char* kOccupationPrefix = "XO";     // XOorderpicker (occupation key)
 inline constexpr const char* kWageBelowPrefix = "XWlt";   // XWlt16: hourly wage max in [15, 16)
 inline constexpr const char* kHoursAbovePrefix = "XHgt";  // XHgt24: hours min in (24, 28]

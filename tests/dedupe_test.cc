@@ -142,7 +142,7 @@ TEST(DuplicatesTest, CopiesShareABandSoTheIndexFindsThem) {
     for (size_t b = a + 1; b < items.size(); ++b) {
       if (items[a].job != items[b].job) continue;
       ++pairs;
-      const auto ta = BandTerms(items[a].fingerprint), tb = BandTerms(items[b].fingerprint);
+      const auto ta = BandKeys(items[a].fingerprint), tb = BandKeys(items[b].fingerprint);
       for (size_t k = 0; k < ta.size(); ++k) {
         if (ta[k] == tb[k]) {
           ++shared;

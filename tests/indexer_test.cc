@@ -111,6 +111,46 @@ TEST(IndexTest, ACopyJoinsTheJobOfItsOriginalWhetherThatIsCommittedOrNot) {
   EXPECT_NE(JobOf(*reader, "archive"), invoice_job);
 }
 
+const char kInvoices[] =
+    "Je verwerkt inkomende facturen en declaraties in ons financieel systeem en je controleert of bedragen en "
+    "grootboekrekeningen kloppen. Bij vragen bel je leveranciers en collega's van andere afdelingen. Je werkt "
+    "24 uur per week op kantoor in het centrum, met een contract voor een jaar.";
+
+TEST(IndexTest, ACopyFindsItsOriginalAfterACompactionButNotAfterItsRemoval) {
+  const std::string dir = test::MakeTempDir("jobs-compact") + "/idx";
+  const Days day = *ParseIsoDate("2026-11-01");
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index->Upsert(Posting("own", "Administratief medewerker", "Gemeente Voorbeeld", kInvoices), day).ok());
+    ASSERT_TRUE(index->Upsert(Posting("twin", "Boekhouder", "Gemeente Voorbeeld", kInvoices), day).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  ASSERT_TRUE(CompactIndex(dir).ok());
+  std::string old_job;
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index.ok()) << index.status().message();
+    // Found through the band files the compaction carried over.
+    ASSERT_TRUE(index->Upsert(Posting("copy", "Administratief medewerker (m/v)", "Uitzendbureau Flexwerk", kInvoices), day + 1).ok());
+    ASSERT_TRUE(index->Commit().ok());
+    auto reader = VacancyReader::Open(dir);
+    old_job = JobOf(*reader, "own");
+    EXPECT_EQ(JobOf(*reader, "copy"), old_job);
+    for (const char* key : {"own", "twin", "copy"}) ASSERT_TRUE(index->Remove(key).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  {
+    // Their bands are still on file until a merge: the next copy finds no document for them.
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index->Upsert(Posting("later", "Medewerker administratie", "Banenbord", kInvoices), day + 2).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  auto reader = VacancyReader::Open(dir);
+  const std::string later_job = JobOf(*reader, "later");
+  EXPECT_NE(later_job, "(not indexed)");
+  EXPECT_NE(later_job, old_job);
+}
+
 TEST(IndexTest, DocidOrderIsNewestFirstAcrossSessionsAndUpdatesKeepTheirPlace) {
   const std::string dir = test::MakeTempDir("docids") + "/idx";
   const Days day = *ParseIsoDate("2026-11-01");
