@@ -39,7 +39,8 @@ Status IoError(const std::string& path, const std::string& what) {
 }
 
 // The pairs of `band` in [first, last), which is sorted.
-std::pair<const Pair*, const Pair*> PairsOf(const Pair* first, const Pair* last, BandIndex::Band band) {
+std::pair<const Pair*, const Pair*> PairsOf(const Pair* first, const Pair* last,
+                                            BandIndex::Band band) {
   const Pair* lo = std::partition_point(first, last, [&](const Pair& p) { return p.band < band; });
   const Pair* hi = std::partition_point(lo, last, [&](const Pair& p) { return p.band == band; });
   return {lo, hi};
@@ -74,10 +75,13 @@ class SortedFile {
     uint64_t count = 0;
     if (bytes >= kHeaderBytes) std::memcpy(&count, head + sizeof(kMagic), sizeof(count));
     if (bytes < kHeaderBytes || std::memcmp(head, kMagic, sizeof(kMagic)) != 0 ||
-        count != (bytes - kHeaderBytes) / sizeof(Pair) || (bytes - kHeaderBytes) % sizeof(Pair) != 0) {
+        count != (bytes - kHeaderBytes) / sizeof(Pair) ||
+        (bytes - kHeaderBytes) % sizeof(Pair) != 0) {
       Unmap();
-      return Status::InvalidArgument(path + ": not a band file of this passend (damaged?); remove it, and copies of the "
-                                            "postings indexed so far are joined by their exact key only");
+      return Status::InvalidArgument(
+          path +
+          ": not a band file of this passend (damaged?); remove it, and copies of the "
+          "postings indexed so far are joined by their exact key only");
     }
     pairs_ = reinterpret_cast<const Pair*>(head + kHeaderBytes);
     count_ = count;
@@ -99,7 +103,8 @@ class SortedFile {
     directory_.assign((size_t{1} << kDirectoryBits) + 1, count_);
     const Pair* from = pairs_;
     for (size_t top = 0; top < (size_t{1} << kDirectoryBits); ++top) {
-      from = std::partition_point(from, end(), [&](const Pair& p) { return (p.band >> (32 - kDirectoryBits)) < top; });
+      from = std::partition_point(
+          from, end(), [&](const Pair& p) { return (p.band >> (32 - kDirectoryBits)) < top; });
       directory_[top] = static_cast<size_t>(from - pairs_);
     }
   }
@@ -144,8 +149,9 @@ class SortedWriter {
   Status Finish() {
     Drain();
     const uint64_t count = count_;
-    if (std::fseek(out_, sizeof(kMagic), SEEK_SET) != 0 || std::fwrite(&count, sizeof(count), 1, out_) != 1 ||
-        std::fflush(out_) != 0 || ::fsync(fileno(out_)) != 0 || failed_) {
+    if (std::fseek(out_, sizeof(kMagic), SEEK_SET) != 0 ||
+        std::fwrite(&count, sizeof(count), 1, out_) != 1 || std::fflush(out_) != 0 ||
+        ::fsync(fileno(out_)) != 0 || failed_) {
       return IoError(tmp_, "write failed");
     }
     std::fclose(out_);
@@ -157,7 +163,8 @@ class SortedWriter {
  private:
   static constexpr size_t kBufferPairs = 1 << 16;
   void Drain() {
-    if (!buffer_.empty() && std::fwrite(buffer_.data(), sizeof(Pair), buffer_.size(), out_) != buffer_.size()) {
+    if (!buffer_.empty() &&
+        std::fwrite(buffer_.data(), sizeof(Pair), buffer_.size(), out_) != buffer_.size()) {
       failed_ = true;
     }
     buffer_.clear();
@@ -195,7 +202,8 @@ struct BandIndex::Impl {
       return IoError(log_path, "cannot cut off a torn pair");
     }
     logged.resize(whole);
-    if (whole && ::pread(log_fd, logged.data(), whole * sizeof(Pair), 0) != static_cast<ssize_t>(whole * sizeof(Pair))) {
+    if (whole && ::pread(log_fd, logged.data(), whole * sizeof(Pair), 0) !=
+                     static_cast<ssize_t>(whole * sizeof(Pair))) {
       return IoError(log_path, "read error");
     }
     std::sort(logged.begin(), logged.end());
@@ -217,7 +225,8 @@ StatusOr<BandIndex> BandIndex::Open(const std::string& dir) {
   return BandIndex(std::move(impl));
 }
 
-void BandIndex::ForEach(const std::vector<Band>& bands, const std::function<bool(DocId)>& take) const {
+void BandIndex::ForEach(const std::vector<Band>& bands,
+                        const std::function<bool(DocId)>& take) const {
   for (Band band : bands) {
     const auto it = impl_->pending.find(band);
     if (it == impl_->pending.end()) continue;
@@ -251,7 +260,8 @@ Status BandIndex::Commit() {
   if (fresh.empty()) return Status::Ok();
   std::sort(fresh.begin(), fresh.end());
   const size_t bytes = fresh.size() * sizeof(Pair);
-  if (::write(impl_->log_fd, fresh.data(), bytes) != static_cast<ssize_t>(bytes) || ::fdatasync(impl_->log_fd) != 0) {
+  if (::write(impl_->log_fd, fresh.data(), bytes) != static_cast<ssize_t>(bytes) ||
+      ::fdatasync(impl_->log_fd) != 0) {
     return IoError(impl_->log_path, "append failed");
   }
   const auto middle = static_cast<std::ptrdiff_t>(impl_->logged.size());
@@ -286,12 +296,15 @@ size_t BandIndex::CommittedPairs() const { return impl_->sorted.size() + impl_->
 
 Status CopyBandFiles(const std::string& from_dir, const std::string& to_dir) {
   for (const char* name : {kSortedName, kLogName}) {
-    const std::filesystem::path from = std::filesystem::path(from_dir) / name, to = std::filesystem::path(to_dir) / name;
+    const std::filesystem::path from = std::filesystem::path(from_dir) / name,
+                                to = std::filesystem::path(to_dir) / name;
     std::error_code ec;
     if (!std::filesystem::exists(from, ec)) continue;
     std::filesystem::create_hard_link(from, to, ec);
-    if (ec) std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
-    if (ec) return Status::Unavailable(to.string() + ": cannot copy the band file: " + ec.message());
+    if (ec)
+      std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec)
+      return Status::Unavailable(to.string() + ": cannot copy the band file: " + ec.message());
   }
   return Status::Ok();
 }

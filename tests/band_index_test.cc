@@ -81,7 +81,8 @@ TEST(BandIndexTest, ATornPairAtTheEndOfTheLogIsCutOff) {
     bands.Add(900, {5});
     ASSERT_TRUE(bands.Commit().ok());
   }
-  std::ofstream(dir + "/passend_bands.log", std::ios::app | std::ios::binary) << "abc";  // a crash mid-append
+  std::ofstream(dir + "/passend_bands.log", std::ios::app | std::ios::binary)
+      << "abc";  // a crash mid-append
   {
     BandIndex bands = Open(dir);
     EXPECT_EQ(All(bands, {5}), Ids{900});
@@ -97,9 +98,10 @@ TEST(BandIndexTest, ADamagedSortedFileIsNamed) {
   std::ofstream(dir + "/passend_bands", std::ios::binary) << "PBANDS01 but then nothing that fits";
   auto bands = BandIndex::Open(dir);
   ASSERT_FALSE(bands.ok());
-  EXPECT_EQ(bands.status().message(),
-            dir + "/passend_bands: not a band file of this passend (damaged?); remove it, and copies of the postings "
-                  "indexed so far are joined by their exact key only");
+  EXPECT_EQ(bands.status().message(), dir +
+                                          "/passend_bands: not a band file of this passend "
+                                          "(damaged?); remove it, and copies of the postings "
+                                          "indexed so far are joined by their exact key only");
 }
 
 }  // namespace
