@@ -5,6 +5,8 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "common/text.h"
 #include "model/json_io.h"
@@ -19,30 +21,34 @@ struct Line {
   Status failure;     // preparing failed: the load stops
 };
 
-// Lines in input order from the reader thread to the writer, at most kCapacity waiting, so
-// memory stays flat however long the input is.
+using Lines = std::vector<Line>;
+
+// Lines in input order from the reader thread to the writer, in batches (a hand-over per
+// line cost the writer a futex call each), at most kCapacity batches waiting, so memory
+// stays flat however long the input is.
 class LineQueue {
  public:
-  static constexpr size_t kCapacity = 1024;
+  static constexpr size_t kBatch = 128;
+  static constexpr size_t kCapacity = 8;
 
   // False when the writer stopped taking lines.
-  bool Push(Line line) {
+  bool Push(Lines batch) {
     std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return lines_.size() < kCapacity || stopped_; });
+    not_full_.wait(lock, [&] { return batches_.size() < kCapacity || stopped_; });
     if (stopped_) return false;
-    lines_.push_back(std::move(line));
+    batches_.push_back(std::move(batch));
     not_empty_.notify_one();
     return true;
   }
-  // Nothing when the reader is done and every line was taken.
-  std::optional<Line> Pop() {
+  // Nothing when the reader is done and every batch was taken.
+  std::optional<Lines> Pop() {
     std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !lines_.empty() || done_; });
-    if (lines_.empty()) return std::nullopt;
-    Line line = std::move(lines_.front());
-    lines_.pop_front();
+    not_empty_.wait(lock, [&] { return !batches_.empty() || done_; });
+    if (batches_.empty()) return std::nullopt;
+    Lines batch = std::move(batches_.front());
+    batches_.pop_front();
     not_full_.notify_one();
-    return line;
+    return batch;
   }
   void Done() {
     std::lock_guard lock(mu_);
@@ -58,7 +64,7 @@ class LineQueue {
  private:
   std::mutex mu_;
   std::condition_variable not_empty_, not_full_;
-  std::deque<Line> lines_;
+  std::deque<Lines> batches_;
   bool done_ = false, stopped_ = false;
 };
 
@@ -81,13 +87,39 @@ Line ReadLine(const std::string& text, long number, const std::string& where) {
 // the writer only looks up and writes.
 Status ReadLines(std::istream& in, const std::string& where, LineQueue& queue, long* lines) {
   std::string text;
+  Lines batch;
   while (std::getline(in, text)) {
     const long number = ++*lines;
     if (Trim(text).empty()) continue;
-    if (!queue.Push(ReadLine(text, number, where))) return Status::Ok();  // the writer stopped
+    batch.push_back(ReadLine(text, number, where));
+    if (batch.size() == LineQueue::kBatch && !queue.Push(std::exchange(batch, {}))) {
+      return Status::Ok();  // the writer stopped
+    }
   }
+  if (!batch.empty()) queue.Push(std::move(batch));
   if (in.bad()) return Status::Unavailable(where + ": read error");
   return Status::Ok();
+}
+
+// Writes one line (or reports it bad), committing every options.batch written lines.
+Status WriteLine(Line& line, VacancyIndex& index, const IngestOptions& options, IngestReport& report,
+                 long& since_commit) {
+  if (!line.error.empty()) {
+    ++report.bad;
+    if (options.on_error) options.on_error(line.error);
+    return Status::Ok();
+  }
+  if (!line.prepared) return line.failure;
+  StatusOr<UpsertOutcome> outcome = index.Upsert(std::move(*line.prepared), options.today);
+  if (!outcome.ok()) return outcome.status();
+  switch (*outcome) {
+    case UpsertOutcome::kAdded: ++report.added; break;
+    case UpsertOutcome::kUpdated: ++report.updated; break;
+    case UpsertOutcome::kUnchanged: ++report.unchanged; break;
+  }
+  if (++since_commit < options.batch) return Status::Ok();
+  since_commit = 0;
+  return index.Commit();
 }
 
 }  // namespace
@@ -104,26 +136,11 @@ StatusOr<IngestReport> IngestJsonLines(std::istream& in, const std::string& wher
   IngestReport report;
   long since_commit = 0;
   Status write_status;
-  while (std::optional<Line> line = queue.Pop()) {
-    if (!line->error.empty()) {
-      ++report.bad;
-      if (options.on_error) options.on_error(line->error);
-      continue;
-    }
-    StatusOr<UpsertOutcome> outcome =
-        line->prepared ? index.Upsert(std::move(*line->prepared), options.today) : StatusOr<UpsertOutcome>(line->failure);
-    if (!outcome.ok()) {
-      write_status = outcome.status();
-      break;
-    }
-    switch (*outcome) {
-      case UpsertOutcome::kAdded: ++report.added; break;
-      case UpsertOutcome::kUpdated: ++report.updated; break;
-      case UpsertOutcome::kUnchanged: ++report.unchanged; break;
-    }
-    if (++since_commit >= options.batch) {
-      since_commit = 0;
-      write_status = index.Commit();
+  while (write_status.ok()) {
+    std::optional<Lines> batch = queue.Pop();
+    if (!batch) break;
+    for (Line& line : *batch) {
+      write_status = WriteLine(line, index, options, report, since_commit);
       if (!write_status.ok()) break;
     }
   }
