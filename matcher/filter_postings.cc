@@ -11,20 +11,16 @@ namespace {
 using TermPostings = FilterPostings::TermPostings;
 
 // The docids in one of the `any` lists and in none of the `none` lists, as one bit per
-// docid from the lowest docid of `any` to `last`. The bits are filled a block at a time, in
-// docid order, as far as they are asked for, and the lists are read as far as that.
+// docid from the database's `first` to `last` (the bits of the dense lists). The bits are
+// filled a block at a time, in docid order, as far as they are asked for, and the lists are
+// read as far as that.
 class FilterSet {
  public:
-  FilterSet(std::vector<TermPostings*> any, std::vector<TermPostings*> none, Xapian::docid last)
-      : any_(Cursors(any)), none_(Cursors(none)) {
-    Xapian::docid low = 0;
-    for (const Cursor& c : any_) {
-      c.list->ReadBelow(0);  // the first posting
-      low = low == 0 ? c.list->ids.front() : std::min(low, c.list->ids.front());
-      max_count_ += c.list->termfreq;
-    }
-    first_ = low;
-    if (!any_.empty()) words_.assign((last - low) / 64 + 1, 0);
+  FilterSet(std::vector<TermPostings*> any, std::vector<TermPostings*> none, Xapian::docid first,
+            Xapian::docid last)
+      : any_(Cursors(any)), none_(Cursors(none)), first_(first) {
+    for (const Cursor& c : any_) max_count_ += c.list->termfreq;
+    if (!any_.empty()) words_.assign((last - first) / 64 + 1, 0);
   }
 
   Xapian::doccount max_count() const { return max_count_; }
@@ -48,7 +44,8 @@ class FilterSet {
       FillThrough(w);
       bits = words_[w];
     }
-    return first_ + static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(std::countr_zero(bits)));
+    return first_ +
+           static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(std::countr_zero(bits)));
   }
 
  private:
@@ -71,19 +68,25 @@ class FilterSet {
     if (w < filled_) return;
     const size_t end = std::min(words_.size(), (w / kBlockWords + 1) * kBlockWords);
     const uint64_t limit = first_ + uint64_t{end} * 64;  // docids below this are filled
-    WalkBelow(any_, limit, [&](uint64_t i) { words_[i / 64] |= uint64_t{1} << (i % 64); });
-    WalkBelow(none_, limit, [&](uint64_t i) { words_[i / 64] &= ~(uint64_t{1} << (i % 64)); });
+    WalkBelow(any_, end, limit, [](uint64_t& word, uint64_t bits) { word |= bits; });
+    WalkBelow(none_, end, limit, [](uint64_t& word, uint64_t bits) { word &= ~bits; });
     filled_ = end;
   }
 
-  // Moves the cursors past their postings below `limit`, calling `mark` with the bit of each.
+  // Moves the cursors past their postings below `limit` (word `end`), calling `mark` with
+  // the word and bits of each posting, or of each word of a dense list.
   template <typename Mark>
-  void WalkBelow(std::vector<Cursor>& cursors, uint64_t limit, Mark mark) {
+  void WalkBelow(std::vector<Cursor>& cursors, size_t end, uint64_t limit, Mark mark) {
     for (Cursor& c : cursors) {
       c.list->ReadBelow(limit);
+      if (c.list->dense()) {
+        for (size_t w = filled_; w < end; ++w) mark(words_[w], c.list->bits[w]);
+        continue;
+      }
       const std::vector<Xapian::docid>& ids = c.list->ids;
       for (; c.at < ids.size() && ids[c.at] < limit; ++c.at) {
-        if (ids[c.at] >= first_) mark(uint64_t{ids[c.at] - first_});
+        const uint64_t i = ids[c.at] - first_;
+        mark(words_[i / 64], uint64_t{1} << (i % 64));
       }
     }
   }
@@ -98,7 +101,8 @@ class FilterSet {
 // A FilterSet as a posting list inside a Xapian query. Copies share the set and its bits.
 class FilterSource : public Xapian::PostingSource {
  public:
-  FilterSource(std::shared_ptr<FilterSet> set, Xapian::doccount estimate) : set_(std::move(set)), estimate_(estimate) {}
+  FilterSource(std::shared_ptr<FilterSet> set, Xapian::doccount estimate)
+      : set_(std::move(set)), estimate_(estimate) {}
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return estimate_; }
@@ -136,9 +140,20 @@ class FilterSource : public Xapian::PostingSource {
 
 }  // namespace
 
+FilterPostings::FilterPostings(const Xapian::Database& db) : db_(db), last_(db.get_lastdocid()) {
+  const Xapian::PostingIterator all = db.postlist_begin("");
+  first_ = all == db.postlist_end("") ? last_ : *all;
+}
+
 void FilterPostings::TermPostings::ReadBelow(uint64_t limit) {
-  while (next != end && (ids.empty() || ids.back() < limit)) {
-    ids.push_back(*next);
+  while (next != end && read_to < limit) {
+    read_to = *next;
+    if (dense()) {
+      const uint64_t i = read_to - first;
+      bits[i / 64] |= uint64_t{1} << (i % 64);
+    } else {
+      ids.push_back(read_to);
+    }
     ++next;
   }
   if (next == end) next = end = Xapian::PostingIterator();  // frees the blocks Xapian holds for it
@@ -151,7 +166,13 @@ FilterPostings::TermPostings& FilterPostings::PostingsOf(const std::string& term
     list.next = db_.postlist_begin(term);
     list.end = db_.postlist_end(term);
     list.termfreq = db_.get_termfreq(term);
-    list.ids.reserve(list.termfreq);  // no regrowth; pages count only once written
+    list.first = first_;
+    const uint64_t span = last_ - first_ + 1;
+    if (list.termfreq > 0 && uint64_t{list.termfreq} * 32 >= span) {
+      list.bits.assign(span / 64 + 1, 0);  // at most 4 bytes a posting, as the docids
+    } else {
+      list.ids.reserve(list.termfreq);  // no regrowth; pages count only once written
+    }
   }
   return it->second;
 }
@@ -167,7 +188,7 @@ Xapian::Query FilterPostings::AnyOfNoneOf(const std::vector<std::string>& any_of
     none.push_back(&PostingsOf(term));
     kept *= std::max(0.0, 1 - static_cast<double>(none.back()->termfreq) / documents);
   }
-  auto set = std::make_shared<FilterSet>(std::move(any), std::move(none), db_.get_lastdocid());
+  auto set = std::make_shared<FilterSet>(std::move(any), std::move(none), first_, last_);
   const auto estimate = static_cast<Xapian::doccount>(static_cast<double>(set->max_count()) * kept);
   return Xapian::Query((new FilterSource(std::move(set), estimate))->release());
 }

@@ -14,7 +14,8 @@ namespace {
 
 // Documents at falling docids with gaps, as the index gives them (indexer/index.h), over
 // several of FilterPostings' 4,096-docid blocks: one geo cell each, some exclusion terms
-// and one word.
+// and one word. The cells and exclusions are dense (kept as bits); a rare cell and a rare
+// exclusion are sparse (kept as docids).
 class FilterPostingsTest : public testing::Test {
  protected:
   static constexpr int kDocuments = 6000;
@@ -31,6 +32,8 @@ class FilterPostingsTest : public testing::Test {
         if (rng() % 10 < 3) doc.add_boolean_term(Exclusion(x));
       }
       doc.add_boolean_term(Word(static_cast<int>(rng() % kWords)));
+      if (i % 150 == 0) doc.add_boolean_term("XGrare");
+      if (i % 97 == 0) doc.add_boolean_term("XDrare");
       db.replace_document(did, doc);
       did -= static_cast<Xapian::docid>(1 + rng() % 3);
     }
@@ -64,6 +67,8 @@ TEST_F(FilterPostingsTest, MatchesTheSameDocumentsAsAndNotOfTwoOrs) {
   int nonempty = 0;
   for (int trial = 0; trial < 40; ++trial) {
     std::vector<std::string> any{"XGnone"}, none{"XDnot-indexed"};
+    if (trial % 2 == 0) any.push_back("XGrare");
+    if (trial % 3 == 0) none.push_back("XDrare");
     for (int i = 0; i < kCells; ++i) {
       if (rng() % 3 == 0) any.push_back(Cell(i));
     }
