@@ -9,9 +9,10 @@
 // - passend_bands.log: the pairs of each commit since the last merge, appended. A torn last
 //   pair (a crash while appending) is cut off at the next open.
 // Pairs are little-endian uint32s. Pairs of a deleted posting stay until the next merge drops
-// them; a lookup that still finds one finds no document and moves on. A crash between
-// Xapian's commit and the append loses only those postings' bands: a later copy then joins
-// them by their exact key only.
+// them; a lookup that still finds one finds no document and moves on. Postings Xapian
+// commits without the append (a crash in between, or Xapian committing on its own when a
+// writer closes without Commit) lose only their bands: a later copy joins them by their
+// exact key only.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,6 @@
 #include "indexer/index.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <xapian.h>
@@ -152,6 +153,11 @@ StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
                                        "\" is not a document id; remove the directory and crawl again");
       }
       next_docid = static_cast<Xapian::docid>(*n);
+    }
+    // Xapian commits on its own (every 10,000 documents, and when a writer closes without
+    // Commit), without the metadata: the next docid is below every docid in use.
+    if (const Xapian::PostingIterator all = db.postlist_begin(""); all != db.postlist_end("")) {
+      next_docid = std::min(next_docid, *all - 1);
     }
     auto bands = BandIndex::Open(path);
     if (!bands.ok()) return bands.status();

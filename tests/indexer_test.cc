@@ -179,6 +179,26 @@ TEST(IndexTest, DocidOrderIsNewestFirstAcrossSessionsAndUpdatesKeepTheirPlace) {
   EXPECT_EQ(in_docid_order, (std::vector<std::string>{"new", "middle", "old"}));
 }
 
+TEST(IndexTest, PostingsWrittenWithoutACommitDoNotLoseTheirDocidsToTheNextSession) {
+  const std::string dir = test::MakeTempDir("docids-uncommitted") + "/idx";
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index->Upsert(Sample("a"), 0).ok());
+    ASSERT_TRUE(index->Commit().ok());
+    // Not committed by us: Xapian writes it when it flushes on its own or closes.
+    ASSERT_TRUE(index->Upsert(Sample("b"), 0).ok());
+  }
+  {
+    auto index = VacancyIndex::OpenWritable(dir);
+    ASSERT_TRUE(index.ok()) << index.status().message();
+    EXPECT_EQ(*index->Upsert(Sample("c"), 0), UpsertOutcome::kAdded);
+    ASSERT_TRUE(index->Commit().ok());
+    EXPECT_EQ(*index->Count(), 3u);
+  }
+  auto reader = VacancyReader::Open(dir);
+  for (const char* key : {"a", "b", "c"}) EXPECT_TRUE(reader->Get(key).ok()) << key;
+}
+
 TEST(IndexTest, DamagedDocidMetadataIsNamed) {
   const std::string dir = test::MakeTempDir("docid-meta") + "/idx";
   {
