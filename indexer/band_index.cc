@@ -262,7 +262,12 @@ Status BandIndex::Commit() {
   const size_t bytes = fresh.size() * sizeof(Pair);
   if (::write(impl_->log_fd, fresh.data(), bytes) != static_cast<ssize_t>(bytes) ||
       ::fdatasync(impl_->log_fd) != 0) {
-    return IoError(impl_->log_path, "append failed");
+    const Status failed = IoError(impl_->log_path, "append failed");
+    // A part written would shift every later pair of this session (disk full, say).
+    if (::ftruncate(impl_->log_fd, static_cast<off_t>(impl_->logged.size() * sizeof(Pair))) != 0) {
+      return IoError(impl_->log_path, "append failed and cannot be undone");
+    }
+    return failed;
   }
   const auto middle = static_cast<std::ptrdiff_t>(impl_->logged.size());
   impl_->logged.insert(impl_->logged.end(), fresh.begin(), fresh.end());

@@ -1,6 +1,9 @@
 #include "indexer/band_index.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+
+#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -91,6 +94,35 @@ TEST(BandIndexTest, ATornPairAtTheEndOfTheLogIsCutOff) {
   }
   BandIndex bands = Open(dir);
   EXPECT_EQ(All(bands, {5}), (Ids{899, 900}));
+}
+
+TEST(BandIndexTest, AFailedAppendLeavesNoPartOfItToShiftTheNextPairs) {
+  const std::string dir = test::MakeTempDir("bands-full");
+  {
+    BandIndex bands = Open(dir);
+    bands.Add(900, {5});
+    ASSERT_TRUE(bands.Commit().ok());
+    // The file may grow by 12 bytes only, as on a nearly full disk: 8 + 4 of the next 16.
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit before{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &before), 0);
+    rlimit small = before;
+    small.rlim_cur = 8 + 12;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+    bands.Add(899, {5});
+    bands.Add(898, {6});
+    const Status failed = bands.Commit();
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &before), 0);
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.message().rfind(dir + "/passend_bands.log: append failed: ", 0), 0u)
+        << failed.message();
+    EXPECT_EQ(std::filesystem::file_size(dir + "/passend_bands.log"), 8u);
+    bands.Add(897, {6});
+    ASSERT_TRUE(bands.Commit().ok());
+  }
+  BandIndex bands = Open(dir);
+  EXPECT_EQ(All(bands, {5}), Ids{900});
+  EXPECT_EQ(All(bands, {6}), Ids{897});
 }
 
 TEST(BandIndexTest, ADamagedSortedFileIsNamed) {
