@@ -129,7 +129,9 @@ class SortedWriter {
  public:
   explicit SortedWriter(std::string path) : path_(std::move(path)), tmp_(path_ + ".tmp") {}
   ~SortedWriter() {
-    if (out_) std::fclose(out_);
+    if (!out_) return;
+    std::fclose(out_);  // not finished: the sorted file stays as it was
+    std::remove(tmp_.c_str());
   }
   Status Start() {
     out_ = std::fopen(tmp_.c_str(), "wb");

@@ -125,6 +125,32 @@ TEST(BandIndexTest, AFailedAppendLeavesNoPartOfItToShiftTheNextPairs) {
   EXPECT_EQ(All(bands, {6}), Ids{897});
 }
 
+TEST(BandIndexTest, AFailedMergeLeavesTheFileAndTheLogAsTheyWere) {
+  const std::string dir = test::MakeTempDir("bands-merge-full");
+  BandIndex bands = Open(dir);
+  for (BandIndex::DocId id = 900; id > 890; --id) bands.Add(id, {id % 3});
+  ASSERT_TRUE(bands.Commit().ok());
+  ASSERT_TRUE(bands.Merge([](BandIndex::DocId) { return true; }).ok());
+  bands.Add(800, {1});
+  ASSERT_TRUE(bands.Commit().ok());
+  std::signal(SIGXFSZ, SIG_IGN);
+  rlimit before{};
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &before), 0);
+  rlimit small = before;
+  small.rlim_cur = 16 + 8 * 4;  // the header and four of the eleven pairs
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+  const Status failed = bands.Merge([](BandIndex::DocId) { return true; });
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &before), 0);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.message().rfind(dir + "/passend_bands.tmp: write failed: ", 0), 0u)
+      << failed.message();
+  EXPECT_FALSE(std::filesystem::exists(dir + "/passend_bands.tmp"));
+  EXPECT_EQ(bands.CommittedPairs(), 11u);
+  EXPECT_EQ(All(bands, {1}), (Ids{800, 892, 895, 898}));
+  BandIndex reopened = Open(dir);
+  EXPECT_EQ(All(reopened, {1}), (Ids{800, 892, 895, 898}));
+}
+
 TEST(BandIndexTest, ADamagedSortedFileIsNamed) {
   const std::string dir = test::MakeTempDir("bands-damaged");
   std::ofstream(dir + "/passend_bands", std::ios::binary) << "PBANDS01 but then nothing that fits";
