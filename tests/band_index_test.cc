@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "tests/test_util.h"
 
@@ -28,6 +29,19 @@ BandIndex Open(const std::string& dir) {
   auto bands = BandIndex::Open(dir);
   EXPECT_TRUE(bands.ok()) << bands.status().message();
   return std::move(*bands);
+}
+
+// Runs `write` while a file may grow to `bytes` only, as on a nearly full disk.
+Status WithFileSizeLimit(rlim_t bytes, const std::function<Status()>& write) {
+  std::signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails instead of ending the test
+  rlimit before{};
+  if (getrlimit(RLIMIT_FSIZE, &before) != 0) ADD_FAILURE() << "getrlimit";
+  rlimit small = before;
+  small.rlim_cur = bytes;
+  if (setrlimit(RLIMIT_FSIZE, &small) != 0) ADD_FAILURE() << "setrlimit";
+  const Status status = write();
+  if (setrlimit(RLIMIT_FSIZE, &before) != 0) ADD_FAILURE() << "setrlimit back";
+  return status;
 }
 
 TEST(BandIndexTest, FindsWhatWasAddedThenWhatWasCommittedNewestFirstAcrossSessions) {
@@ -102,17 +116,10 @@ TEST(BandIndexTest, AFailedAppendLeavesNoPartOfItToShiftTheNextPairs) {
     BandIndex bands = Open(dir);
     bands.Add(900, {5});
     ASSERT_TRUE(bands.Commit().ok());
-    // The file may grow by 12 bytes only, as on a nearly full disk: 8 + 4 of the next 16.
-    std::signal(SIGXFSZ, SIG_IGN);
-    rlimit before{};
-    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &before), 0);
-    rlimit small = before;
-    small.rlim_cur = 8 + 12;
-    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
     bands.Add(899, {5});
     bands.Add(898, {6});
-    const Status failed = bands.Commit();
-    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &before), 0);
+    // The log may grow by 12 bytes only: 8 + 4 of the next 16.
+    const Status failed = WithFileSizeLimit(8 + 12, [&] { return bands.Commit(); });
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.message().rfind(dir + "/passend_bands.log: append failed: ", 0), 0u)
         << failed.message();
@@ -133,14 +140,9 @@ TEST(BandIndexTest, AFailedMergeLeavesTheFileAndTheLogAsTheyWere) {
   ASSERT_TRUE(bands.Merge([](BandIndex::DocId) { return true; }).ok());
   bands.Add(800, {1});
   ASSERT_TRUE(bands.Commit().ok());
-  std::signal(SIGXFSZ, SIG_IGN);
-  rlimit before{};
-  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &before), 0);
-  rlimit small = before;
-  small.rlim_cur = 16 + 8 * 4;  // the header and four of the eleven pairs
-  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
-  const Status failed = bands.Merge([](BandIndex::DocId) { return true; });
-  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &before), 0);
+  // Room for the header and four of the eleven pairs.
+  const Status failed = WithFileSizeLimit(
+      16 + 8 * 4, [&] { return bands.Merge([](BandIndex::DocId) { return true; }); });
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.message().rfind(dir + "/passend_bands.tmp: write failed: ", 0), 0u)
       << failed.message();
