@@ -10,21 +10,17 @@
 
 namespace passend::schema {
 
-inline constexpr const char* kSchemaVersion = "8";
+inline constexpr const char* kSchemaVersion = "9";
 inline constexpr const char* kVersionKey = "passend_schema_version";  // database metadata
 
 // Terms. Filter values are lower case so no ':' separator is needed after the prefix.
 inline constexpr const char* kIdPrefix = "Q";              // Q<key>: unique id
 inline constexpr const char* kTitlePrefix = "S";           // title words (also unprefixed)
-inline constexpr const char* kProvincePrefix = "XP";       // XPnoord-holland
-inline constexpr const char* kMunicipalityPrefix = "XM";   // XMutrecht
 inline constexpr const char* kCellPrefix = "XG";           // XG522_34 (geo/gazetteer.h grid)
 inline constexpr const char* kNoCellTerm = "XGnone";       // location unknown
 inline constexpr const char* kRemoteTerm = "XGremote";     // remote work
 inline constexpr const char* kContractPrefix = "XC";       // XCvast, XCtijdelijk, XConbekend
-inline constexpr const char* kEducationPrefix = "XE";      // XEmbo2
 inline constexpr const char* kDemandPrefix = "XD";         // XDvi.etmaal:2 (stated in text, firm)
-inline constexpr const char* kSourcePrefix = "XS";         // XS<source name>
 inline constexpr const char* kJobPrefix = "XK";            // XK<job>: the postings of one job (kSlotCollapseKey)
 inline constexpr const char* kOccupationPrefix = "XO";     // XOorderpicker (occupation key)
 inline constexpr const char* kWageBelowPrefix = "XWlt";   // XWlt16: hourly wage max in [15, 16)
@@ -33,18 +29,12 @@ inline constexpr const char* kWageUnknownTerm = "XWunknown";
 inline constexpr const char* kHoursUnknownTerm = "XHunknown";
 inline constexpr const char* kNoValidThroughTerm = "XVnone";
 inline constexpr const char* kValidMonthPrefix = "XVm";  // XVm202612: valid through December 2026
-inline constexpr const char* kValidYearPrefix = "XVy";   // XVy2027: valid through some day in 2027
 inline constexpr const char* kFirstSeenPrefix = "XF";    // XF20261123: first seen on that day
 
 // Value slots; numbers are Xapian::sortable_serialise()d.
+// Slots 0-6 (coordinates, wages, hours, date posted) are unused since schema 9: nothing read
+// them, the record carries those fields, and writing them cost the ingest a tenth.
 enum Slot : Xapian::valueno {
-  kSlotLat = 0,
-  kSlotLon = 1,
-  kSlotHourlyMin = 2,
-  kSlotHourlyMax = 3,
-  kSlotHoursMin = 4,
-  kSlotHoursMax = 5,
-  kSlotDatePosted = 6,    // days since 1970-01-01
   kSlotValidThrough = 7,  // days since 1970-01-01
   kSlotFirstSeen = 8,     // days since 1970-01-01
   kSlotContentHash = 9,   // 16 hex digits, not serialised
@@ -77,14 +67,10 @@ inline std::string DemandTerm(const std::string& item, int level) {
 inline std::string ValidMonthTerm(int year, int month) {
   return kValidMonthPrefix + std::to_string(year * 100 + month);
 }
-inline std::string ValidYearTerm(int year) { return kValidYearPrefix + std::to_string(year); }
 inline std::string FirstSeenTerm(Days day) {
   int y = 0, m = 0, d = 0;
   CivilFromDays(day, &y, &m, &d);
   return kFirstSeenPrefix + std::to_string(y * 10000 + m * 100 + d);
 }
-
-// Lower-cases and replaces spaces for a boolean filter term value.
-std::string FilterValue(const std::string& s);
 
 }  // namespace passend::schema
