@@ -175,7 +175,7 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
   return Upsert(std::move(*prepared), today);
 }
 
-StatusOr<UpsertOutcome> VacancyIndex::Upsert(PreparedVacancy prepared, Days today) {
+StatusOr<UpsertOutcome> VacancyIndex::Upsert(PreparedVacancy&& prepared, Days today) {
   PreparedVacancy::Parts& p = *prepared.parts_;
   try {
     const std::string id_term = schema::kIdPrefix + p.vacancy.key;

@@ -59,7 +59,9 @@ class VacancyIndex {
   // hash) is left alone. `today` becomes first_seen for new vacancies; an updated one
   // keeps its first_seen.
   StatusOr<UpsertOutcome> Upsert(Vacancy v, Days today);
-  StatusOr<UpsertOutcome> Upsert(PreparedVacancy prepared, Days today);
+  // Leaves `prepared` to the caller to free, on the thread that prepared it if it likes
+  // (IngestJsonLines does).
+  StatusOr<UpsertOutcome> Upsert(PreparedVacancy&& prepared, Days today);
   // Deletes vacancies whose valid_through is before `today`; returns how many.
   StatusOr<int> ExpireBefore(Days today);
   // Deletes the vacancy with this key; false when there was none.

@@ -40,6 +40,20 @@ class LineQueue {
     not_empty_.notify_one();
     return true;
   }
+  // A written batch goes back to the reader thread, which frees it (FreeSpent): freed on the
+  // writer, the documents' many small blocks went back to the reader's malloc arena one
+  // locked free at a time, and the 200,000-line bench ingest took a sixth longer.
+  void Recycle(Lines batch) {
+    std::lock_guard lock(mu_);
+    spent_.push_back(std::move(batch));
+  }
+  void FreeSpent() {
+    std::vector<Lines> spent;
+    {
+      std::lock_guard lock(mu_);
+      spent.swap(spent_);
+    }
+  }  // freed here, outside the lock
   // Nothing when the reader is done and every batch was taken.
   std::optional<Lines> Pop() {
     std::unique_lock lock(mu_);
@@ -65,6 +79,7 @@ class LineQueue {
   std::mutex mu_;
   std::condition_variable not_empty_, not_full_;
   std::deque<Lines> batches_;
+  std::vector<Lines> spent_;
   bool done_ = false, stopped_ = false;
 };
 
@@ -92,8 +107,9 @@ Status ReadLines(std::istream& in, const std::string& where, LineQueue& queue, l
     const long number = ++*lines;
     if (Trim(text).empty()) continue;
     batch.push_back(ReadLine(text, number, where));
-    if (batch.size() == LineQueue::kBatch && !queue.Push(std::exchange(batch, {}))) {
-      return Status::Ok();  // the writer stopped
+    if (batch.size() == LineQueue::kBatch) {
+      if (!queue.Push(std::exchange(batch, {}))) return Status::Ok();  // the writer stopped
+      queue.FreeSpent();
     }
   }
   if (!batch.empty()) queue.Push(std::move(batch));
@@ -143,6 +159,7 @@ StatusOr<IngestReport> IngestJsonLines(std::istream& in, const std::string& wher
       write_status = WriteLine(line, index, options, report, since_commit);
       if (!write_status.ok()) break;
     }
+    queue.Recycle(std::move(*batch));
   }
   queue.Stop();
   reader.join();
