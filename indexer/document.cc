@@ -17,7 +17,7 @@ constexpr Xapian::termcount kTitleWeight = 3;
 
 // Dutch function words, after the Snowball project's Dutch stop list (shortened), and
 // numbers ("40", "16,68", "2.850"): in nearly every vacancy or in almost none, they rank
-// nothing, while each cost the writer a posting (a sixth of a vacancy's postings).
+// nothing, while each cost the writer a posting (17 of a vacancy's 73 on the bench set).
 class DutchStopper : public Xapian::Stopper {
  public:
   bool operator()(const std::string& word) const override {
