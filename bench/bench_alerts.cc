@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "bench/generator.h"
+#include "bench/machine_reference.h"
 #include "common/file.h"
 #include "model/json_io.h"
 #include "normalizer/tables.h"
@@ -153,6 +154,7 @@ int Run(const Config& c) {
     std::fprintf(stderr, "bench_alerts: the SMTP sink did not start (python3-aiosmtpd)\n");
     return 2;
   }
+  const MachineReference machine = MeasureMachineReference();
   const RunResult small = RunOnce(c, std::max(1L, c.candidates / 10), port, (*tables)->schema, *people);
   const RunResult full = RunOnce(c, c.candidates, port, (*tables)->schema, *people);
   kill(sink, SIGTERM);
@@ -162,8 +164,8 @@ int Run(const Config& c) {
   const size_t at = sink_out.find("ACCEPTED ");
   if (at != std::string::npos) accepted = std::stol(sink_out.substr(at + 9));
   std::printf("{\n  \"benchmark\": \"alerts\",\n  \"index\": \"%s\",\n  \"threads\": %d,\n  \"seed\": %llu,\n"
-              "  \"mails_accepted_by_sink\": %ld,\n  \"runs\": [\n",
-              c.index.c_str(), c.threads, static_cast<unsigned long long>(c.seed), accepted);
+              "  \"machine_reference\": %s,\n  \"mails_accepted_by_sink\": %ld,\n  \"runs\": [\n",
+              c.index.c_str(), c.threads, static_cast<unsigned long long>(c.seed), machine.ToJson().c_str(), accepted);
   PrintRun(small, ",");
   PrintRun(full, "");
   std::printf("  ],\n  \"mails_per_s\": %.1f\n}\n",

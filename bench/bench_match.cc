@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bench/generator.h"
+#include "bench/machine_reference.h"
 #include "indexer/ingest.h"
 #include "matcher/matcher.h"
 #include "model/json_io.h"
@@ -173,6 +174,7 @@ double Percentile(std::vector<double> v, double p) {
 }
 
 int Run(const Config& c) {
+  const MachineReference machine_before = MeasureMachineReference();
   auto tables = NormalizerTables::Load(c.share);
   if (!tables.ok()) {
     std::fprintf(stderr, "bench_match: %s\n", tables.status().message().c_str());
@@ -254,7 +256,10 @@ int Run(const Config& c) {
   const std::vector<CandidateProfile> measured(candidates.begin() + c.warmup, candidates.end());
   const double threaded_seconds = MatchAllOnThreads(index_dir, *schema, options, measured, c.threads);
 
+  const MachineReference machine_after = MeasureMachineReference();
   std::printf("{\n  \"benchmark\": \"match\",\n  \"seed\": %llu,\n", static_cast<unsigned long long>(c.seed));
+  std::printf("  \"machine_reference\": {\"before\": %s, \"after\": %s},\n", machine_before.ToJson().c_str(),
+              machine_after.ToJson().c_str());
   std::printf("  \"generate\": {\"postings\": %ld, \"seconds\": %.1f, \"normalized_per_second\": %.0f},\n",
               generated.postings, generated.seconds, generated.seconds > 0 ? static_cast<double>(generated.postings) / generated.seconds : 0);
   std::printf("  \"ingest\": {\"lines\": %ld, \"added\": %ld, \"seconds\": %.1f, \"vacancies_per_second\": %.0f},\n",
