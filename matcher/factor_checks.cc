@@ -321,21 +321,37 @@ CompetencesNamed CompetencesInText(const CandidateKeys& keys, const Vacancy& v) 
 FactorScore ScoreCompetences(const CandidateProfile& c, const CandidateKeys& keys, const Vacancy& v,
                              const CompetencesNamed& named, Judgement& j) {
   if (auto target = TargetInTitle(c, keys, v, j)) return *target;
+  // A competence of only function words and numbers ("24/7") has no term in the index, so no
+  // vacancy can name it: counting it would lower every score alike and tell the coach nothing.
+  const size_t n = std::min({c.competences.size(), keys.competence_terms.size(), named.size()});
+  const auto searchable = [&](size_t i) { return !keys.competence_terms[i].empty(); };
+  const auto list = [&](auto&& wanted) {
+    std::string text;
+    for (size_t i = 0; i < n; ++i) {
+      if (wanted(i)) text += (text.empty() ? "" : ", ") + c.competences[i];
+    }
+    return text;
+  };
+  const auto with_unsearchable = [&](std::string text) {
+    const std::string left_out = list([&](size_t i) { return !searchable(i); });
+    if (!left_out.empty()) text += " Niet meegeteld, want zonder zoekbare woorden: " + left_out + ".";
+    return text;
+  };
+  size_t counted = 0, found = 0;
+  for (size_t i = 0; i < n; ++i) {
+    counted += searchable(i);
+    found += searchable(i) && named[i];
+  }
   FactorScore f{kCompetencesFactor, 0.5, 0, ""};
-  if (c.competences.empty() && c.target_occupations.empty()) {
-    j.Reason(&f, [] { return "Geen competenties of beroepen opgegeven."; });
+  if (counted == 0 && c.target_occupations.empty()) {
+    j.Reason(&f, [&] { return with_unsearchable("Geen competenties of beroepen opgegeven."); });
     return f;
   }
-  size_t found = 0;
-  for (size_t i = 0; i < c.competences.size() && i < named.size(); ++i) found += named[i];
-  f.score = c.competences.empty() ? 0 : Clamp01(static_cast<double>(found) / static_cast<double>(c.competences.size()));
+  f.score = counted == 0 ? 0 : Clamp01(static_cast<double>(found) / static_cast<double>(counted));
   j.Reason(&f, [&] {
-    std::string list;
-    for (size_t i = 0; i < c.competences.size() && i < named.size(); ++i) {
-      if (named[i]) list += (list.empty() ? "" : ", ") + c.competences[i];
-    }
-    return list.empty() ? "Geen van de competenties genoemd in de vacature."
-                        : "Competenties genoemd in de vacature: " + list + ".";
+    const std::string found_list = list([&](size_t i) { return searchable(i) && named[i]; });
+    return with_unsearchable(found_list.empty() ? "Geen van de competenties genoemd in de vacature."
+                                                : "Competenties genoemd in de vacature: " + found_list + ".");
   });
   return f;
 }

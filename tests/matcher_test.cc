@@ -553,6 +553,27 @@ TEST_F(QueryTest, CompetencesAreNamedAlikeFromTheIndexAndFromTheText) {
   EXPECT_DOUBLE_EQ(explained.factors[0].score, 0.5);
 }
 
+// "24/7" has no word the index keeps (function words and numbers are skipped), so no vacancy
+// can name it: it is left out of the share and the reason says so.
+TEST_F(QueryTest, CompetencesWithoutSearchableWordsDoNotCount) {
+  Vacancy v = Make("expeditie", "Medewerker expeditie", "Transport BV");
+  v.description = "Je rijdt op een heftruck, 24/7.";
+  CandidateProfile c = test::BasicCandidate("Utrecht");
+  c.competences = {"heftruck", "24/7"};
+  auto matches = Run({v}, c);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_DOUBLE_EQ(matches[0].factors[0].score, 1.0);
+  EXPECT_EQ(matches[0].factors[0].reason,
+            "Competenties genoemd in de vacature: heftruck. Niet meegeteld, want zonder zoekbare woorden: 24/7.");
+
+  c.competences = {"24/7"};  // nothing left to count, and no target occupation: neutral
+  matches = Run({v}, c);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_DOUBLE_EQ(matches[0].factors[0].score, 0.5);
+  EXPECT_EQ(matches[0].factors[0].reason,
+            "Geen competenties of beroepen opgegeven. Niet meegeteld, want zonder zoekbare woorden: 24/7.");
+}
+
 // The query leaves out vacancies whose valid-through month has passed, so they do not take
 // the place of valid ones under the cap; a vacancy without an end date stays.
 TEST_F(QueryTest, VacanciesOfAnEarlierMonthAreNotTakenUnderTheCap) {
