@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/clock.h"
 #include "bench/generator.h"
 #include "bench/machine_reference.h"
 #include "common/file.h"
@@ -30,8 +31,6 @@ extern char** environ;
 
 namespace passend::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 struct Config {
   long candidates = 10000;
@@ -54,8 +53,6 @@ std::string ReadOrEmpty(const std::string& path) {
   auto text = ReadFile(path);
   return text.ok() ? *text : "";
 }
-
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
 pid_t Spawn(const std::vector<std::string>& argv, const std::string& out_path) {
   posix_spawn_file_actions_t actions;

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <map>
 
+#include "bench/clock.h"
 #include "bench/crawl_sim.h"
 #include "bench/generator.h"
 #include "common/text.h"
@@ -29,8 +30,6 @@
 
 namespace passend::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 struct Config {
   SimConfig sim;
@@ -48,8 +47,6 @@ long PeakRssKib() {
   getrusage(RUSAGE_SELF, &u);
   return u.ru_maxrss;
 }
-
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
 // The server process: answers every site's documents, 304 to a matching If-None-Match,
 // 404 to robots.txt (everything allowed), and /_generation?set=N from the bench.

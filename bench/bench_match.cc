@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/clock.h"
 #include "bench/generator.h"
 #include "bench/machine_reference.h"
 #include "indexer/ingest.h"
@@ -25,8 +26,6 @@
 
 namespace passend::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 struct Config {
   long vacancies = 1000000;
@@ -42,8 +41,6 @@ struct Config {
   bool compact = true;   // compact the index after the ingest, as `passend compact` does
   int threads = 2;       // for the throughput run: one reader and matcher each, as `passend alerts --threads`
 };
-
-double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
 long PeakRssKib() {
   rusage u{};

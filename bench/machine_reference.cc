@@ -11,14 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "bench/clock.h"
+
 namespace passend::bench {
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
 
 // A fixed linear congruential sequence: the same work on every machine and every build.
 struct Lcg {
