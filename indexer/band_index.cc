@@ -1,8 +1,6 @@
 #include "indexer/band_index.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 #include <unordered_map>
+
+#include "common/mapped_file.h"
 
 namespace passend {
 namespace {
@@ -34,10 +34,6 @@ constexpr size_t kHeaderBytes = sizeof(kMagic) + sizeof(uint64_t);
 constexpr size_t kMinMergePairs = size_t{1} << 21;
 constexpr int kDirectoryBits = 16;  // the sorted file's pairs are found by their band's top bits
 
-Status IoError(const std::string& path, const std::string& what) {
-  return Status::Unavailable(path + ": " + what + ": " + std::strerror(errno));
-}
-
 // The pairs of `band` in [first, last), which is sorted.
 std::pair<const Pair*, const Pair*> PairsOf(const Pair* first, const Pair* last,
                                             BandIndex::Band band) {
@@ -57,21 +53,10 @@ class SortedFile {
   // An absent file holds no pairs.
   Status Map(const std::string& path) {
     Unmap();
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno == ENOENT ? Status::Ok() : IoError(path, "cannot open");
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-      const Status s = IoError(path, "cannot stat");
-      ::close(fd);
-      return s;
-    }
-    const auto bytes = static_cast<size_t>(st.st_size);
-    void* map = bytes ? ::mmap(nullptr, bytes, PROT_READ, MAP_SHARED, fd, 0) : nullptr;
-    ::close(fd);
-    if (map == MAP_FAILED) return IoError(path, "cannot map");
-    map_ = map;
-    map_bytes_ = bytes;
-    const auto* head = static_cast<const char*>(map);
+    PASSEND_RETURN_IF_ERROR(map_.MapWhole(path));
+    if (map_.size() == 0) return Status::Ok();
+    const size_t bytes = map_.size();
+    const char* head = map_.data();
     uint64_t count = 0;
     if (bytes >= kHeaderBytes) std::memcpy(&count, head + sizeof(kMagic), sizeof(count));
     if (bytes < kHeaderBytes || std::memcmp(head, kMagic, sizeof(kMagic)) != 0 ||
@@ -109,16 +94,13 @@ class SortedFile {
     }
   }
   void Unmap() {
-    if (map_) ::munmap(map_, map_bytes_);
-    map_ = nullptr;
-    map_bytes_ = 0;
+    map_.Unmap();
     pairs_ = nullptr;
     count_ = 0;
     directory_.clear();
   }
 
-  void* map_ = nullptr;
-  size_t map_bytes_ = 0;
+  MappedFile map_;
   const Pair* pairs_ = nullptr;
   size_t count_ = 0;
   std::vector<size_t> directory_;
@@ -196,10 +178,10 @@ struct BandIndex::Impl {
   Status OpenLog() {
     log_fd = ::open(log_path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (log_fd < 0) return IoError(log_path, "cannot open");
-    struct stat st {};
-    if (::fstat(log_fd, &st) != 0) return IoError(log_path, "cannot stat");
-    const auto whole = static_cast<size_t>(st.st_size) / sizeof(Pair);
-    if (whole * sizeof(Pair) != static_cast<size_t>(st.st_size) &&
+    const StatusOr<size_t> bytes = FileSize(log_fd, log_path);
+    if (!bytes.ok()) return bytes.status();
+    const size_t whole = *bytes / sizeof(Pair);
+    if (whole * sizeof(Pair) != *bytes &&
         ::ftruncate(log_fd, static_cast<off_t>(whole * sizeof(Pair))) != 0) {
       return IoError(log_path, "cannot cut off a torn pair");
     }

@@ -125,16 +125,14 @@ Xapian::Document BuildDocument(const Vacancy& v, const std::string& content_hash
   if (auto end = ParseIsoDate(v.valid_through)) doc.add_value(schema::kSlotValidThrough, Xapian::sortable_serialise(*end));
   doc.add_value(schema::kSlotContentHash, content_hash);
   doc.add_value(schema::kSlotFingerprint, fingerprint.Serialize());
-  if (!v.description.empty()) doc.add_value(schema::kSlotDescription, v.description);
   return doc;
 }
 
-void FinishDocument(Xapian::Document& doc, const std::string& record, Days first_seen, const std::string& job) {
+void FinishDocument(Xapian::Document& doc, Days first_seen, const std::string& job) {
   doc.add_value(schema::kSlotFirstSeen, Xapian::sortable_serialise(first_seen));
   doc.add_boolean_term(schema::FirstSeenTerm(first_seen));
   doc.add_value(schema::kSlotCollapseKey, job);
   doc.add_boolean_term(schema::kJobPrefix + job);
-  doc.add_value(schema::kSlotRecord, record);
 }
 
 }  // namespace passend

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include <xapian.h>
 
@@ -10,6 +11,7 @@
 #include "indexer/document.h"
 #include "indexer/duplicates.h"
 #include "indexer/job_finder.h"
+#include "indexer/record_store.h"
 #include "indexer/schema.h"
 #include "model/vacancy_record.h"
 
@@ -59,15 +61,9 @@ void RestoreAfterInterruptedCompaction(const std::string& path) {
 
 }  // namespace
 
-StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where, bool with_description) {
-  auto v = DecodeVacancyRecord(doc.get_value(schema::kSlotRecord), where);
-  if (!v.ok()) return v;
-  if (with_description) v->description = doc.get_value(schema::kSlotDescription);
-  return v;
-}
-
 struct PreparedVacancy::Parts {
-  Vacancy vacancy;  // without its description, which is in the document
+  Vacancy vacancy;  // without its description
+  std::string description;
   std::string hash;
   JobFingerprint fingerprint;
   Xapian::Document document;
@@ -85,6 +81,7 @@ StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v) {
     parts->hash = ContentHash(v);
     parts->fingerprint = FingerprintOf(v);
     parts->document = BuildDocument(v, parts->hash, parts->fingerprint);
+    parts->description = std::move(v.description);
     v.description.clear();
     parts->vacancy = std::move(v);
     return PreparedVacancy(std::move(parts));
@@ -93,19 +90,19 @@ StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v) {
   }
 }
 
-// New vacancies get falling docids, so that docid order (in which Xapian reads posting
-// lists and can stop early) is newest first. The next one is kept in the metadata.
-constexpr Xapian::docid kFirstDocid = 4000000000u;
+// New vacancies get falling docids (schema::kFirstDocid); the next one is kept in the metadata.
+using schema::kFirstDocid;
 constexpr const char* kNextDocidKey = "passend_next_docid";
 
 struct VacancyIndex::Impl {
-  Impl(const std::string& where, Xapian::WritableDatabase database, BandIndex bands)
-      : path(where), db(std::move(database)), jobs(where, std::move(bands)) {}
+  Impl(const std::string& where, Xapian::WritableDatabase database, BandIndex bands, RecordStore store)
+      : path(where), db(std::move(database)), jobs(where, std::move(bands)), records(std::move(store)) {}
 
   std::string path;
   Xapian::WritableDatabase db;
   Xapian::docid next_docid = kFirstDocid;
   JobFinder jobs;
+  RecordStore records;
 
   // The job a posting belongs to: that of an indexed posting of the same job, else its own
   // exact key, else its own id.
@@ -119,12 +116,15 @@ struct VacancyIndex::Impl {
   }
 
   // The record is the vacancy with first_seen and without its description, so that a reader
-  // reads the description only for what it shows.
-  void Write(Xapian::docid id, PreparedVacancy::Parts& p, Days first_seen, const std::string& job) {
+  // decodes the description only for what it shows. It is stored before Xapian has the
+  // document, which Xapian may commit on its own (indexer/record_store.h).
+  Status Write(Xapian::docid id, PreparedVacancy::Parts& p, Days first_seen, const std::string& job) {
     p.vacancy.first_seen = FormatDate(first_seen);
-    FinishDocument(p.document, EncodeVacancyRecord(p.vacancy), first_seen, job);
+    PASSEND_RETURN_IF_ERROR(records.Put(id, EncodeVacancyRecord(p.vacancy), p.description));
+    FinishDocument(p.document, first_seen, job);
     db.replace_document(id, p.document);
     jobs.Added(id, p.fingerprint, job);
+    return Status::Ok();
   }
 };
 
@@ -161,7 +161,9 @@ StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
     }
     auto bands = BandIndex::Open(path);
     if (!bands.ok()) return bands.status();
-    auto impl = std::make_unique<Impl>(path, std::move(db), std::move(*bands));
+    auto records = RecordStore::OpenWritable(path);
+    if (!records.ok()) return records.status();
+    auto impl = std::make_unique<Impl>(path, std::move(db), std::move(*bands), std::move(*records));
     impl->next_docid = next_docid;
     return VacancyIndex(std::move(impl));
   } catch (const Xapian::Error& e) {
@@ -184,7 +186,10 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(PreparedVacancy&& prepared, Days to
     if (it != impl_->db.postlist_end(id_term)) {
       const Xapian::docid docid = *it;
       const Xapian::Document old = impl_->db.get_document(docid);
-      if (old.get_value(schema::kSlotContentHash) == p.hash) return UpsertOutcome::kUnchanged;
+      // Without its record (lost in a crash before the record was synced), it is written again.
+      if (old.get_value(schema::kSlotContentHash) == p.hash && impl_->records.Has(docid)) {
+        return UpsertOutcome::kUnchanged;
+      }
       const std::string previous = old.get_value(schema::kSlotFirstSeen);
       if (!previous.empty()) first_seen = static_cast<Days>(Xapian::sortable_unserialise(previous));
       JobFingerprint before;
@@ -192,12 +197,12 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(PreparedVacancy&& prepared, Days to
                         SameJob(p.fingerprint, before);
       const std::string job = same ? old.get_value(schema::kSlotCollapseKey)
                                    : impl_->JobOf(p.fingerprint, docid, p.vacancy.key);
-      impl_->Write(docid, p, first_seen, job);  // keeps its place
+      PASSEND_RETURN_IF_ERROR(impl_->Write(docid, p, first_seen, job));  // keeps its place
       return UpsertOutcome::kUpdated;
     }
     if (impl_->next_docid == 0) return Status::Unavailable(impl_->path + ": no document ids left; rebuild the index");
     const std::string job = impl_->JobOf(p.fingerprint, 0, p.vacancy.key);
-    impl_->Write(impl_->next_docid--, p, first_seen, job);
+    PASSEND_RETURN_IF_ERROR(impl_->Write(impl_->next_docid--, p, first_seen, job));
     return UpsertOutcome::kAdded;
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": upsert " + p.vacancy.key);
@@ -240,6 +245,7 @@ StatusOr<bool> VacancyIndex::Contains(const std::string& key) const {
 
 Status VacancyIndex::Commit() {
   try {
+    PASSEND_RETURN_IF_ERROR(impl_->records.Commit());  // first: Xapian's documents need them
     impl_->db.set_metadata(kNextDocidKey, std::to_string(impl_->next_docid));
     impl_->db.commit();
     return impl_->jobs.Committed();
@@ -268,9 +274,14 @@ StatusOr<CompactReport> CompactIndex(const std::string& path) {
     report.bytes_before = DirBytes(path);
     std::filesystem::remove_all(fresh);
     db.compact(fresh, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
-    if (Status s = CopyBandFiles(path, fresh); !s.ok()) {
+    std::vector<Xapian::docid> live;
+    live.reserve(report.documents);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) live.push_back(*it);
+    Status copied = CopyBandFiles(path, fresh);
+    if (copied.ok()) copied = CompactRecords(path, fresh, live);
+    if (!copied.ok()) {
       RemoveQuietly(fresh);
-      return s;
+      return copied;
     }
     report.bytes_after = DirBytes(fresh);
     std::filesystem::remove_all(OldCopy(path));
@@ -294,6 +305,7 @@ StatusOr<CompactReport> CompactIndex(const std::string& path) {
 struct VacancyReader::Impl {
   std::string path;
   Xapian::Database db;
+  std::optional<RecordStore> records;
 };
 
 VacancyReader::VacancyReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -311,6 +323,9 @@ StatusOr<VacancyReader> VacancyReader::Open(const std::string& path) {
     impl->path = path;
     impl->db = Xapian::Database(path);
     PASSEND_RETURN_IF_ERROR(CheckSchema(impl->db, path));
+    auto records = RecordStore::OpenReadOnly(path);
+    if (!records.ok()) return records.status();
+    impl->records.emplace(std::move(*records));
     return VacancyReader(std::move(impl));
   } catch (const Xapian::Error& e) {
     return FromXapian(e, path + ": cannot open index");
@@ -322,10 +337,24 @@ StatusOr<Vacancy> VacancyReader::Get(const std::string& key) const {
     const std::string id_term = schema::kIdPrefix + key;
     Xapian::PostingIterator it = impl_->db.postlist_begin(id_term);
     if (it == impl_->db.postlist_end(id_term)) return Status::NotFound("vacancy " + key + ": not in the index");
-    return VacancyFromDocument(impl_->db.get_document(*it), impl_->path + ": " + key);
+    return Load(*it);
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": get " + key);
   }
+}
+
+StatusOr<Vacancy> VacancyReader::Load(uint32_t docid, bool with_description) const {
+  StatusOr<RecordStore::Entry> entry = impl_->records->Get(docid);
+  if (!entry.ok()) return entry.status();
+  StatusOr<Vacancy> v = DecodeVacancyRecord(entry->record, impl_->path + ": document " + std::to_string(docid));
+  if (v.ok() && with_description) v->description = entry->description;
+  return v;
+}
+
+StatusOr<std::string> VacancyReader::Description(uint32_t docid) const {
+  StatusOr<RecordStore::Entry> entry = impl_->records->Get(docid);
+  if (!entry.ok()) return entry.status();
+  return std::string(entry->description);
 }
 
 const Xapian::Database& VacancyReader::database() const { return impl_->db; }

@@ -1,5 +1,6 @@
 // VacancyIndex: the Xapian database of vacancies. One document per vacancy, unique
-// term Q<key>, the vacancy record (model/vacancy_record.h) in value slot 13. New vacancies get
+// term Q<key>; the vacancy records (model/vacancy_record.h) and descriptions in files beside
+// it (indexer/record_store.h). New vacancies get
 // falling docids, so docid order is newest first (the matcher relies on it); an updated
 // vacancy keeps its docid.
 //
@@ -101,6 +102,10 @@ class VacancyReader {
   static StatusOr<VacancyReader> Open(const std::string& path);
 
   StatusOr<Vacancy> Get(const std::string& key) const;
+  // The vacancy of an index document (a Xapian docid). The matcher reads the description only
+  // for what it shows: it is most of a vacancy's bytes.
+  StatusOr<Vacancy> Load(uint32_t docid, bool with_description = true) const;
+  StatusOr<std::string> Description(uint32_t docid) const;
   const Xapian::Database& database() const;
 
  private:
@@ -114,11 +119,5 @@ class VacancyReader {
 // repeats: a competence is in a vacancy when all its terms are among the vacancy's
 // (matcher/checks.h).
 std::vector<std::string> TextTerms(const std::string& text, const std::string& prefix = "");
-
-// Decodes an index document (the vacancy record of model/vacancy_record.h and, unless asked
-// not to, the description from its value slot). The matcher reads the description only when it
-// needs it: it is most of a vacancy's bytes.
-StatusOr<Vacancy> VacancyFromDocument(const Xapian::Document& doc, const std::string& where,
-                                      bool with_description = true);
 
 }  // namespace passend

@@ -10,8 +10,12 @@
 
 namespace passend::schema {
 
-inline constexpr const char* kSchemaVersion = "9";
+inline constexpr const char* kSchemaVersion = "10";
 inline constexpr const char* kVersionKey = "passend_schema_version";  // database metadata
+
+// New vacancies get falling docids from here, so that docid order (in which Xapian reads
+// posting lists and can stop early) is newest first.
+inline constexpr Xapian::docid kFirstDocid = 4000000000u;
 
 // Terms. Filter values are lower case so no ':' separator is needed after the prefix.
 inline constexpr const char* kIdPrefix = "Q";              // Q<key>: unique id
@@ -40,11 +44,8 @@ enum Slot : Xapian::valueno {
   kSlotContentHash = 9,   // 16 hex digits, not serialised
   kSlotCollapseKey = 10,  // the job a posting belongs to: the same on every source (indexer/duplicates.h)
   kSlotFingerprint = 11,  // JobFingerprint::Serialize()
-  kSlotDescription = 12,  // the description text
-  // The vacancy record without its description (model/vacancy_record.h). In a value slot,
-  // not the document data: glass compresses document data with zlib, and inflating it was
-  // a sixth of the matcher's time.
-  kSlotRecord = 13,
+  // Slots 12 and 13 (description, vacancy record) are unused since schema 10: the records
+  // are in files beside the index (indexer/record_store.h).
 };
 
 // Thresholds of the XWlt / XHgt terms. A vacancy has one term of each: the lowest wage

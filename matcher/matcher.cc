@@ -21,13 +21,13 @@ namespace {
 constexpr int kMaxPostingsListed = 20;
 
 // The sources and URLs of the job's postings, so one result lists where it is posted.
-Status AddJobSources(const Xapian::Database& db, const std::string& job, Vacancy* v) {
+Status AddJobSources(const VacancyReader& reader, const std::string& job, Vacancy* v) {
+  const Xapian::Database& db = reader.database();
   try {
     const std::string term = schema::kJobPrefix + job;
     int read = 0;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && read < kMaxPostingsListed; ++it, ++read) {
-      auto other = VacancyFromDocument(db.get_document(*it), "index document " + std::to_string(*it),
-                                       /*with_description=*/false);
+      auto other = reader.Load(*it, /*with_description=*/false);
       if (!other.ok()) return other.status();
       if (other->key == v->key) continue;
       for (const SourceRef& s : other->sources) {
@@ -70,7 +70,6 @@ std::vector<CompetencesNamed> CompetencesInIndex(const Xapian::Database& db, con
 // A document the pruning queries took: the first posting of its job among them.
 struct TakenDocument {
   Xapian::docid docid;
-  Xapian::Document document;
   std::string job;              // collapse key
   Xapian::doccount duplicates;  // the job's other postings that matched
 };
@@ -95,7 +94,7 @@ std::vector<TakenDocument> Take(const Xapian::Database& db, const CandidateQueri
       ++count;
       std::string job = it.get_collapse_key();  // read while matching: no value lookup
       if (!job.empty() && !jobs_seen.insert(job).second) continue;
-      taken.push_back({*it, it.get_document(), std::move(job), it.get_collapse_count()});
+      taken.push_back({*it, std::move(job), it.get_collapse_count()});
     }
   }
   return taken;
@@ -242,7 +241,7 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
     const std::string today = FormatDate(options_.today);
     for (size_t i = 0; i < taken.size(); ++i) {
       const TakenDocument& t = taken[i];
-      auto v = VacancyFromDocument(t.document, "index document " + std::to_string(t.docid), /*with_description=*/false);
+      auto v = reader_.Load(t.docid, /*with_description=*/false);
       if (!v.ok()) return v.status();
       // The query filters validity by month; the day is checked here.
       if (!v->valid_through.empty() && v->valid_through < today) continue;
@@ -255,9 +254,11 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
       const TakenDocument& t = taken[r.taken];
       Match m = Judge(c, keys, named[r.taken], r.vacancy, /*explain=*/true);
       m.vacancy = std::move(r.vacancy);
-      m.vacancy.description = t.document.get_value(schema::kSlotDescription);
+      auto description = reader_.Description(t.docid);
+      if (!description.ok()) return description.status();
+      m.vacancy.description = *std::move(description);
       m.duplicates = static_cast<int>(t.duplicates);
-      if (m.duplicates > 0) PASSEND_RETURN_IF_ERROR(AddJobSources(db, t.job, &m.vacancy));
+      if (m.duplicates > 0) PASSEND_RETURN_IF_ERROR(AddJobSources(reader_, t.job, &m.vacancy));
       out.push_back(std::move(m));
     }
   } catch (const Xapian::Error& e) {

@@ -1,9 +1,6 @@
 #include "indexer/band_index.h"
 
 #include <gtest/gtest.h>
-#include <sys/resource.h>
-
-#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -29,19 +26,6 @@ BandIndex Open(const std::string& dir) {
   auto bands = BandIndex::Open(dir);
   EXPECT_TRUE(bands.ok()) << bands.status().message();
   return std::move(*bands);
-}
-
-// Runs `write` while a file may grow to `bytes` only, as on a nearly full disk.
-Status WithFileSizeLimit(rlim_t bytes, const std::function<Status()>& write) {
-  std::signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails instead of ending the test
-  rlimit before{};
-  if (getrlimit(RLIMIT_FSIZE, &before) != 0) ADD_FAILURE() << "getrlimit";
-  rlimit small = before;
-  small.rlim_cur = bytes;
-  if (setrlimit(RLIMIT_FSIZE, &small) != 0) ADD_FAILURE() << "setrlimit";
-  const Status status = write();
-  if (setrlimit(RLIMIT_FSIZE, &before) != 0) ADD_FAILURE() << "setrlimit back";
-  return status;
 }
 
 TEST(BandIndexTest, FindsWhatWasAddedThenWhatWasCommittedNewestFirstAcrossSessions) {
@@ -119,7 +103,7 @@ TEST(BandIndexTest, AFailedAppendLeavesNoPartOfItToShiftTheNextPairs) {
     bands.Add(899, {5});
     bands.Add(898, {6});
     // The log may grow by 12 bytes only: 8 + 4 of the next 16.
-    const Status failed = WithFileSizeLimit(8 + 12, [&] { return bands.Commit(); });
+    const Status failed = test::WithFileSizeLimit(8 + 12, [&] { return bands.Commit(); });
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.message().rfind(dir + "/passend_bands.log: append failed: ", 0), 0u)
         << failed.message();
@@ -141,7 +125,7 @@ TEST(BandIndexTest, AFailedMergeLeavesTheFileAndTheLogAsTheyWere) {
   bands.Add(800, {1});
   ASSERT_TRUE(bands.Commit().ok());
   // Room for the header and four of the eleven pairs.
-  const Status failed = WithFileSizeLimit(
+  const Status failed = test::WithFileSizeLimit(
       16 + 8 * 4, [&] { return bands.Merge([](BandIndex::DocId) { return true; }); });
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.message().rfind(dir + "/passend_bands.tmp: write failed: ", 0), 0u)

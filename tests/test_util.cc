@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -163,6 +164,18 @@ ClosedPort::ClosedPort() : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
 void ClosedPort::Release() {
   if (fd_ >= 0) close(fd_);
   fd_ = -1;
+}
+
+Status WithFileSizeLimit(rlim_t bytes, const std::function<Status()>& write) {
+  std::signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails instead of ending the test
+  rlimit before{};
+  if (getrlimit(RLIMIT_FSIZE, &before) != 0) ADD_FAILURE() << "getrlimit";
+  rlimit small = before;
+  small.rlim_cur = bytes;
+  if (setrlimit(RLIMIT_FSIZE, &small) != 0) ADD_FAILURE() << "setrlimit";
+  const Status status = write();
+  if (setrlimit(RLIMIT_FSIZE, &before) != 0) ADD_FAILURE() << "setrlimit back";
+  return status;
 }
 
 }  // namespace passend::test

@@ -2,6 +2,9 @@
 // running the real `passend` binary.
 #pragma once
 
+#include <sys/resource.h>
+
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +36,9 @@ NormalizerData TheNormalizerData();
 // A fresh directory under the test temp dir, removed at the end of the test binary
 // (kept with PASSEND_KEEP_TEST_DIRS=1).
 std::string MakeTempDir(const std::string& tag);
+
+// Runs `write` while a file may grow to `bytes` only, as on a nearly full disk.
+Status WithFileSizeLimit(rlim_t bytes, const std::function<Status()>& write);
 
 // An empty index and store with the crawl state over them, in a temporary directory.
 struct CrawlWorkspace {
