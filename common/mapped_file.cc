@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <mutex>
 #include <utility>
 
 namespace passend {
@@ -57,6 +59,37 @@ void MappedFile::Unmap() {
   if (data_) ::munmap(data_, size_);
   data_ = nullptr;
   size_ = 0;
+}
+
+StatusOr<std::shared_ptr<const MappedFile>> MapShared(const std::string& path, size_t min_bytes) {
+  static std::mutex mu;
+  static std::map<std::pair<dev_t, ino_t>, std::weak_ptr<const MappedFile>> mappings;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return std::make_shared<const MappedFile>();
+    return IoError(path, "cannot open");
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const Status failed = IoError(path, "cannot stat");
+    ::close(fd);
+    return failed;
+  }
+  std::lock_guard lock(mu);
+  std::weak_ptr<const MappedFile>& known = mappings[{st.st_dev, st.st_ino}];
+  std::shared_ptr<const MappedFile> held = known.lock();
+  if (!held || held->size() < min_bytes) {
+    auto fresh = std::make_shared<MappedFile>();
+    const Status mapped = fresh->Map(fd, static_cast<size_t>(st.st_size), /*writable=*/false, path);
+    if (!mapped.ok()) {
+      ::close(fd);
+      return mapped;
+    }
+    held = std::move(fresh);
+    known = held;
+  }
+  ::close(fd);
+  return held;
 }
 
 }  // namespace passend

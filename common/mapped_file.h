@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 
 #include "common/status.h"
@@ -31,6 +32,13 @@ class MappedFile {
   char* data_ = nullptr;
   size_t size_ = 0;
 };
+
+// A read-only mapping of all of the file at `path`, shared by every caller in the process
+// while one holds it (threads each with their own reader), so that its pages are mapped and
+// counted in the resident set once. A mapping made earlier is given again when it holds at
+// least `min_bytes`; otherwise the file, which grew, is mapped anew. Files are told apart by
+// inode, so a file renamed over `path` is mapped anew too. An absent file maps as empty.
+StatusOr<std::shared_ptr<const MappedFile>> MapShared(const std::string& path, size_t min_bytes);
 
 // The size of the open file `fd`, or an error naming `path`.
 StatusOr<size_t> FileSize(int fd, const std::string& path);

@@ -19,13 +19,13 @@ using namespace record_format;
 
 namespace {
 
-// A file that entries are appended to, mapped for reading; a reader maps it again when it
-// finds an offset beyond what it mapped.
+// A file that entries are appended to, mapped for reading (shared within the process); a
+// reader maps it again when it finds an offset beyond what it mapped.
 struct AppendFile {
   std::string path;
   const char* magic = nullptr;
-  int fd = -1;
-  MappedFile map;
+  int fd = -1;  // the writer's
+  std::shared_ptr<const MappedFile> map = std::make_shared<const MappedFile>();
   uint64_t end = 0;  // the writer's: where the next entry goes
 
   AppendFile(std::string p, const char* m) : path(std::move(p)), magic(m) {}
@@ -41,30 +41,30 @@ struct AppendFile {
       *bytes = kMagicBytes;
     }
     end = *bytes;
-    return CheckMagic(true);
+    return CheckMagic(/*absent_is_empty=*/false);
   }
-  Status OpenForReading() { return CheckMagic(false); }
+  Status OpenForReading() { return CheckMagic(/*absent_is_empty=*/true); }
 
-  Status CheckMagic(bool must_exist) {
-    PASSEND_RETURN_IF_ERROR(Remap());
-    if (!must_exist && fd < 0) return Status::Ok();
-    if (map.size() < kMagicBytes || std::memcmp(map.data(), magic, kMagicBytes) != 0) {
+  Status CheckMagic(bool absent_is_empty) {
+    PASSEND_RETURN_IF_ERROR(Remap(0));
+    if (absent_is_empty && map->size() == 0) return Status::Ok();
+    if (map->size() < kMagicBytes || std::memcmp(map->data(), magic, kMagicBytes) != 0) {
       return Status::InvalidArgument(DamagedMessage(path));
     }
     return Status::Ok();
   }
-  Status Remap() {
-    if (fd < 0) fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno == ENOENT ? Status::Ok() : IoError(path, "cannot open");
-    StatusOr<size_t> bytes = FileSize(fd, path);
-    if (!bytes.ok()) return bytes.status();
-    return map.Map(fd, *bytes, /*writable=*/false, path);
+  // A mapping of at least `min_bytes` when the file is that long (MapShared).
+  Status Remap(uint64_t min_bytes) {
+    StatusOr<std::shared_ptr<const MappedFile>> mapped = MapShared(path, min_bytes);
+    if (!mapped.ok()) return mapped.status();
+    map = *std::move(mapped);
+    return Status::Ok();
   }
   // Whether [offset, offset + bytes) is in the file, mapping it again if need be.
   StatusOr<bool> Covers(uint64_t offset, uint64_t bytes) {
-    if (offset + bytes <= map.size()) return true;
-    PASSEND_RETURN_IF_ERROR(Remap());
-    return offset + bytes <= map.size();
+    if (offset + bytes <= map->size()) return true;
+    PASSEND_RETURN_IF_ERROR(Remap(map->size() + 1));
+    return offset + bytes <= map->size();
   }
   Status Append(iovec* parts, int count, uint64_t bytes) {
     if (::pwritev(fd, parts, count, static_cast<off_t>(end)) != static_cast<ssize_t>(bytes)) {
@@ -145,7 +145,7 @@ struct RecordStore::Impl {
   }
   // The header of the complete entry at `offset` whose description is complete too.
   bool WholeEntryAt(uint64_t offset, EntryHeader* h) const {
-    return EntryAt(records.map, offset, h) && h->description_offset >= kMagicBytes &&
+    return EntryAt(*records.map, offset, h) && h->description_offset >= kMagicBytes &&
            h->description_offset + h->description_bytes <= descriptions.end;
   }
 
@@ -169,7 +169,7 @@ struct RecordStore::Impl {
     PASSEND_RETURN_IF_ERROR(Grow(slots));
     std::memcpy(offsets.data(), kOffsetsMagic, kMagicBytes);
     for (uint64_t at = kMagicBytes; at < end; at += h.EntryBytes()) {
-      EntryAt(records.map, at, &h);
+      EntryAt(*records.map, at, &h);
       Slots()[SlotOf(h.docid)] = at;
     }
     PASSEND_RETURN_IF_ERROR(descriptions.Sync());
@@ -217,8 +217,8 @@ StatusOr<RecordStore::Entry> RecordStore::Get(Xapian::docid docid) const {
   if (!offset.ok()) return offset.status();
   if (*offset == 0) return Status::NotFound("document " + std::to_string(docid) + ": no record in " + s.records.path);
   EntryHeader h{};
-  if (!EntryAt(s.records.map, *offset, &h)) PASSEND_RETURN_IF_ERROR(s.records.Remap());
-  if (!EntryAt(s.records.map, *offset, &h) || h.docid != docid) {
+  if (!EntryAt(*s.records.map, *offset, &h)) PASSEND_RETURN_IF_ERROR(s.records.Remap(s.records.map->size() + 1));
+  if (!EntryAt(*s.records.map, *offset, &h) || h.docid != docid) {
     return Status::InvalidArgument(DamagedMessage(s.records.path) + " (document " + std::to_string(docid) + ")");
   }
   StatusOr<bool> described = s.descriptions.Covers(h.description_offset, h.description_bytes);
@@ -226,8 +226,8 @@ StatusOr<RecordStore::Entry> RecordStore::Get(Xapian::docid docid) const {
   if (!*described) {
     return Status::InvalidArgument(DamagedMessage(s.descriptions.path) + " (document " + std::to_string(docid) + ")");
   }
-  const char* record = s.records.map.data() + *offset + sizeof(EntryHeader);
-  const char* description = h.description_bytes ? s.descriptions.map.data() + h.description_offset : "";
+  const char* record = s.records.map->data() + *offset + sizeof(EntryHeader);
+  const char* description = h.description_bytes ? s.descriptions.map->data() + h.description_offset : "";
   return Entry{{record, h.record_bytes}, {description, h.description_bytes}};
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <ostream>
 #include <set>
 #include <string>
@@ -9,12 +11,34 @@
 
 #include "common/date.h"
 #include "common/json.h"
+#include "common/mapped_file.h"
 #include "common/text.h"
 #include "geo/gazetteer.h"
 #include "tests/test_util.h"
 
 namespace passend {
 namespace {
+
+TEST(MappedFileTest, OneMappingPerFileInAProcessUntilItGrowsOrIsReplaced) {
+  const std::string path = test::MakeTempDir("mapped") + "/file";
+  std::ofstream(path) << "abcd";
+  auto first = MapShared(path, 0), again = MapShared(path, 4);
+  ASSERT_TRUE(first.ok() && again.ok());
+  EXPECT_EQ(first->get(), again->get());  // shared while held
+  EXPECT_EQ(std::string((*first)->data(), (*first)->size()), "abcd");
+  std::ofstream(path, std::ios::app) << "ef";
+  auto longer = MapShared(path, 5);
+  ASSERT_TRUE(longer.ok());
+  EXPECT_NE(longer->get(), first->get());
+  EXPECT_EQ(std::string((*longer)->data(), (*longer)->size()), "abcdef");
+  EXPECT_EQ(MapShared(path, 0)->get(), longer->get());  // the newest one from now on
+  std::ofstream(path + ".new") << "xyz";
+  ASSERT_EQ(std::rename((path + ".new").c_str(), path.c_str()), 0);
+  auto replaced = MapShared(path, 0);
+  ASSERT_TRUE(replaced.ok());
+  EXPECT_EQ(std::string((*replaced)->data(), (*replaced)->size()), "xyz");
+  EXPECT_EQ((*MapShared(path + ".absent", 0))->size(), 0u);
+}
 
 TEST(TextTest, RepairUtf8ReplacesInvalidBytesOnly) {
   EXPECT_EQ(RepairUtf8("caf\xC3\xA9"), "caf\xC3\xA9");
