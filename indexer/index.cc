@@ -120,7 +120,7 @@ struct VacancyIndex::Impl {
   // document, which Xapian may commit on its own (indexer/record_store.h).
   Status Write(Xapian::docid id, PreparedVacancy::Parts& p, Days first_seen, const std::string& job) {
     p.vacancy.first_seen = FormatDate(first_seen);
-    PASSEND_RETURN_IF_ERROR(records.Put(id, EncodeVacancyRecord(p.vacancy), p.description));
+    PASSEND_RETURN_IF_ERROR(records.Put(id, EncodeVacancyRecord(p.vacancy), job, p.description));
     FinishDocument(p.document, first_seen, job);
     db.replace_document(id, p.document);
     jobs.Added(id, p.fingerprint, job);
@@ -355,6 +355,12 @@ StatusOr<std::string> VacancyReader::Description(uint32_t docid) const {
   StatusOr<RecordStore::Entry> entry = impl_->records->Get(docid);
   if (!entry.ok()) return entry.status();
   return std::string(entry->description);
+}
+
+StatusOr<std::string_view> VacancyReader::Job(uint32_t docid) const {
+  StatusOr<RecordStore::Entry> entry = impl_->records->Get(docid);
+  if (!entry.ok()) return entry.status();
+  return entry->job;
 }
 
 const Xapian::Database& VacancyReader::database() const { return impl_->db; }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.h"
@@ -106,6 +107,9 @@ class VacancyReader {
   // for what it shows: it is most of a vacancy's bytes.
   StatusOr<Vacancy> Load(uint32_t docid, bool with_description = true) const;
   StatusOr<std::string> Description(uint32_t docid) const;
+  // The job (collapse key, indexer/duplicates.h) of an index document; valid until the next
+  // call of Load, Description or Job.
+  StatusOr<std::string_view> Job(uint32_t docid) const;
   const Xapian::Database& database() const;
 
  private:

@@ -120,7 +120,7 @@ Status CompactRecords(const std::string& from_dir, const std::string& to_dir,
     if (!text.ok()) return text.status();
     EntryHeader moved = h;
     moved.description_offset = descriptions_out.Write(*text);
-    StatusOr<std::string_view> record = records.Read(at + sizeof(EntryHeader), h.record_bytes);
+    StatusOr<std::string_view> record = records.Read(at + sizeof(EntryHeader), h.record_bytes + size_t{h.job_bytes});
     if (!record.ok()) return record.status();
     slots[slot] = records_out.Write(std::string_view(reinterpret_cast<const char*>(&moved), sizeof(moved)));
     records_out.Write(*record);

@@ -28,9 +28,9 @@ inline constexpr size_t kOffsetsHeader = kMagicBytes + sizeof(uint64_t);  // mag
 inline constexpr size_t kMinSlots = size_t{1} << 16;  // of a new offsets file
 
 struct EntryHeader {
-  uint32_t docid, record_bytes, description_bytes, unused;
+  uint32_t docid, record_bytes, description_bytes, job_bytes;
   uint64_t description_offset;
-  uint64_t EntryBytes() const { return sizeof(EntryHeader) + uint64_t{record_bytes}; }
+  uint64_t EntryBytes() const { return sizeof(EntryHeader) + uint64_t{record_bytes} + job_bytes; }
 };
 static_assert(sizeof(EntryHeader) == 24);
 

@@ -228,7 +228,7 @@ StatusOr<RecordStore::Entry> RecordStore::Get(Xapian::docid docid) const {
   }
   const char* record = s.records.map->data() + *offset + sizeof(EntryHeader);
   const char* description = h.description_bytes ? s.descriptions.map->data() + h.description_offset : "";
-  return Entry{{record, h.record_bytes}, {description, h.description_bytes}};
+  return Entry{{record, h.record_bytes}, {record + h.record_bytes, h.job_bytes}, {description, h.description_bytes}};
 }
 
 bool RecordStore::Has(Xapian::docid docid) const {
@@ -236,16 +236,19 @@ bool RecordStore::Has(Xapian::docid docid) const {
   return offset.ok() && *offset != 0;
 }
 
-Status RecordStore::Put(Xapian::docid docid, std::string_view record, std::string_view description) {
+Status RecordStore::Put(Xapian::docid docid, std::string_view record, std::string_view job,
+                        std::string_view description) {
   Impl& s = *impl_;
   if (!ValidDocid(docid)) return Status::InvalidArgument(s.records.path + ": document id " + std::to_string(docid));
-  const EntryHeader h{docid, static_cast<uint32_t>(record.size()), static_cast<uint32_t>(description.size()), 0,
-                      s.descriptions.end};
+  const EntryHeader h{docid, static_cast<uint32_t>(record.size()), static_cast<uint32_t>(description.size()),
+                      static_cast<uint32_t>(job.size()), s.descriptions.end};
   iovec text[] = {{const_cast<char*>(description.data()), description.size()}};
   if (!description.empty()) PASSEND_RETURN_IF_ERROR(s.descriptions.Append(text, 1, description.size()));
   const uint64_t at = s.records.end;
-  iovec entry[] = {{const_cast<EntryHeader*>(&h), sizeof(h)}, {const_cast<char*>(record.data()), record.size()}};
-  if (Status written = s.records.Append(entry, 2, h.EntryBytes()); !written.ok()) {
+  iovec entry[] = {{const_cast<EntryHeader*>(&h), sizeof(h)},
+                   {const_cast<char*>(record.data()), record.size()},
+                   {const_cast<char*>(job.data()), job.size()}};
+  if (Status written = s.records.Append(entry, 3, h.EntryBytes()); !written.ok()) {
     if (!s.descriptions.CutTo(h.description_offset).ok()) return IoError(s.descriptions.path, "cannot be undone");
     return written;
   }

@@ -5,8 +5,9 @@
 //
 // - passend_descriptions: "PDESC001", then the descriptions, appended.
 // - passend_records: "PRECS001", then entries appended: the docid, the record's bytes, the
-//   description's bytes (little-endian uint32s) and its offset in passend_descriptions
-//   (uint64), then the record (model/vacancy_record.h). A document's newest entry is its own.
+//   description's bytes, the job's bytes (little-endian uint32s), the description's offset
+//   in passend_descriptions (uint64), then the record (model/vacancy_record.h) and the job
+//   (the collapse key, indexer/duplicates.h). A document's newest entry is its own.
 //   The records are apart from the descriptions so that the matcher, which reads a few
 //   hundred records per candidate and only the descriptions it shows, keeps few pages warm.
 // - passend_records.idx: "PRIDX001", the length of passend_records that the offsets cover
@@ -36,7 +37,7 @@ namespace passend {
 class RecordStore {
  public:
   struct Entry {
-    std::string_view record, description;  // the description is read only when used
+    std::string_view record, job, description;  // the description is read only when used
   };
 
   ~RecordStore();
@@ -54,7 +55,7 @@ class RecordStore {
   bool Has(Xapian::docid docid) const;
 
   // Writer only.
-  Status Put(Xapian::docid docid, std::string_view record, std::string_view description);
+  Status Put(Xapian::docid docid, std::string_view record, std::string_view job, std::string_view description);
   Status Commit();
 
  private:

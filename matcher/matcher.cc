@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -74,27 +76,64 @@ struct TakenDocument {
   Xapian::doccount duplicates;  // the job's other postings that matched
 };
 
+// Lets through the first posting of each job a query meets, counting the later ones, as
+// Xapian's collapse on the job's value slot did; the job comes from the record files, where
+// reading it costs no B-tree lookup (the value slot's was a tenth of the match time).
+class FirstPostingOfEachJob : public Xapian::MatchDecider {
+ public:
+  explicit FirstPostingOfEachJob(const VacancyReader& reader) : reader_(reader) {}
+  bool operator()(const Xapian::Document& doc) const override {
+    StatusOr<std::string_view> job = reader_.Job(doc.get_docid());
+    if (!job.ok()) {
+      if (failure_.ok()) failure_ = job.status();
+      return false;
+    }
+    if (job->empty()) return true;  // never collapsed, as by Xapian
+    auto [it, first] = later_postings_.try_emplace(std::string(*job), 0);
+    if (!first) ++it->second;
+    return first;
+  }
+  // The job of a posting let through, and how many later postings of it the query met.
+  Xapian::doccount LaterPostings(const std::string& job) const {
+    const auto it = later_postings_.find(job);
+    return it == later_postings_.end() ? 0 : it->second;
+  }
+  void Reset() { later_postings_.clear(); }
+  const Status& failure() const { return failure_; }
+
+ private:
+  const VacancyReader& reader_;
+  mutable std::unordered_map<std::string, Xapian::doccount> later_postings_;
+  mutable Status failure_;
+};
+
 // Up to `max` postings: first those the candidate looks for, then those naming a competence,
 // then the others (matcher/query.h). Throws Xapian::Error.
-std::vector<TakenDocument> Take(const Xapian::Database& db, const CandidateQueries& queries, int max) {
+StatusOr<std::vector<TakenDocument>> Take(const VacancyReader& reader, const CandidateQueries& queries, int max) {
   // Boolean, in docid order: Xapian stops once it has enough instead of weighing every
   // vacancy in range. Docids fall as vacancies are first seen (indexer/index.h), so the
   // first taken are the newest. The score then orders what was taken.
-  Xapian::Enquire enquire(db);
+  Xapian::Enquire enquire(reader.database());
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_collapse_key(schema::kSlotCollapseKey);
-  std::set<std::string> jobs_seen;  // collapse keys, across the queries
+  FirstPostingOfEachJob first_of_job(reader);
+  std::set<std::string> jobs_seen;  // across the queries
   std::vector<TakenDocument> taken;
   int count = 0;  // postings taken, including later postings of a job already taken
   for (const Xapian::Query* q : {&queries.relevant, &queries.related, &queries.others}) {
     if (count >= max) break;
     enquire.set_query(*q);
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(max - count));
+    first_of_job.Reset();
+    const Xapian::MSet mset =
+        enquire.get_mset(0, static_cast<Xapian::doccount>(max - count), 0, nullptr, &first_of_job);
+    PASSEND_RETURN_IF_ERROR(first_of_job.failure());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       ++count;
-      std::string job = it.get_collapse_key();  // read while matching: no value lookup
+      StatusOr<std::string_view> job_read = reader.Job(*it);
+      if (!job_read.ok()) return job_read.status();
+      std::string job(*job_read);
       if (!job.empty() && !jobs_seen.insert(job).second) continue;
-      taken.push_back({*it, std::move(job), it.get_collapse_count()});
+      const Xapian::doccount later = first_of_job.LaterPostings(job);
+      taken.push_back({*it, std::move(job), later});
     }
   }
   return taken;
@@ -231,7 +270,9 @@ StatusOr<std::vector<Match>> Matcher::MatchCandidate(const CandidateProfile& c,
     const CandidateKeys keys = DeriveKeys(c, options_.occupations);
     const CandidateQueries queries =
         BuildCandidateQueries(db, c, keys, schema_, options_, first_seen_since, FilterPostingsOf(db));
-    const std::vector<TakenDocument> taken = Take(db, queries, options_.max_candidates);
+    StatusOr<std::vector<TakenDocument>> took = Take(reader_, queries, options_.max_candidates);
+    if (!took.ok()) return took.status();
+    const std::vector<TakenDocument>& taken = *took;
     std::vector<Xapian::docid> docids;
     for (const TakenDocument& t : taken) docids.push_back(t.docid);
     const std::vector<CompetencesNamed> named = CompetencesInIndex(db, keys, docids);

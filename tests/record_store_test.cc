@@ -38,15 +38,16 @@ TEST(RecordStoreTest, KeepsTheNewestEntryOfEachDocumentAcrossSessions) {
   const std::string dir = test::MakeTempDir("records");
   {
     RecordStore store = OpenWritable(dir);
-    ASSERT_TRUE(store.Put(kNewest, "r1", "omschrijving 1").ok());
-    ASSERT_TRUE(store.Put(kNewest - 1, "r2", "").ok());
-    ASSERT_TRUE(store.Put(kNewest, "r1b", "omschrijving 1b").ok());  // an update
+    ASSERT_TRUE(store.Put(kNewest, "r1", "job-1", "omschrijving 1").ok());
+    ASSERT_TRUE(store.Put(kNewest - 1, "r2", "job-2", "").ok());
+    ASSERT_TRUE(store.Put(kNewest, "r1b", "job-1", "omschrijving 1b").ok());  // an update
     EXPECT_EQ(Read(store, kNewest), "r1b|omschrijving 1b");
     ASSERT_TRUE(store.Commit().ok());
   }
   const RecordStore store = OpenReadOnly(dir);
   EXPECT_EQ(Read(store, kNewest), "r1b|omschrijving 1b");
   EXPECT_EQ(Read(store, kNewest - 1), "r2|");
+  EXPECT_EQ(store.Get(kNewest - 1)->job, "job-2");
   EXPECT_TRUE(store.Has(kNewest - 1));
   EXPECT_FALSE(store.Has(kNewest - 2));
   auto missing = store.Get(kNewest - 2);
@@ -57,14 +58,14 @@ TEST(RecordStoreTest, KeepsTheNewestEntryOfEachDocumentAcrossSessions) {
 TEST(RecordStoreTest, AReaderSeesWhatTheWriterPutsLaterAndBeyondItsMappings) {
   const std::string dir = test::MakeTempDir("records");
   RecordStore writer = OpenWritable(dir);
-  ASSERT_TRUE(writer.Put(kNewest, "eerste", "").ok());
+  ASSERT_TRUE(writer.Put(kNewest, "eerste", "j", "").ok());
   ASSERT_TRUE(writer.Commit().ok());
   const RecordStore reader = OpenReadOnly(dir);
   ASSERT_EQ(Read(reader, kNewest), "eerste|");
   // Past the 65,536 offsets the files start with, and far past the records mapped so far.
   const Xapian::docid far = kNewest - 200000;
-  ASSERT_TRUE(writer.Put(far, std::string(100000, 'x'), "ver weg").ok());
-  ASSERT_TRUE(writer.Put(kNewest, "eerste, bijgewerkt", "").ok());
+  ASSERT_TRUE(writer.Put(far, std::string(100000, 'x'), "j", "ver weg").ok());
+  ASSERT_TRUE(writer.Put(kNewest, "eerste, bijgewerkt", "j", "").ok());
   EXPECT_EQ(Read(reader, far), std::string(100000, 'x') + "|ver weg");
   EXPECT_EQ(Read(reader, kNewest), "eerste, bijgewerkt|");
 }
@@ -74,11 +75,11 @@ TEST(RecordStoreTest, AfterACrashTheCompleteEntriesAreFoundAndATornOneIsCutOff) 
   uintmax_t complete = 0;
   {
     RecordStore store = OpenWritable(dir);
-    ASSERT_TRUE(store.Put(kNewest, "vastgelegd", "").ok());
+    ASSERT_TRUE(store.Put(kNewest, "vastgelegd", "j", "").ok());
     ASSERT_TRUE(store.Commit().ok());
     // Put before Xapian has the document, which it may commit on its own; then a crash.
-    ASSERT_TRUE(store.Put(kNewest - 1, "niet vastgelegd", "").ok());
-    ASSERT_TRUE(store.Put(kNewest, "vastgelegd, bijgewerkt", "").ok());
+    ASSERT_TRUE(store.Put(kNewest - 1, "niet vastgelegd", "j", "").ok());
+    ASSERT_TRUE(store.Put(kNewest, "vastgelegd, bijgewerkt", "j", "").ok());
     complete = DataBytes(dir);
   }
   std::ofstream(dir + "/passend_records", std::ios::app | std::ios::binary) << std::string("\x05\x00\x00", 3);  // torn
@@ -88,7 +89,7 @@ TEST(RecordStoreTest, AfterACrashTheCompleteEntriesAreFoundAndATornOneIsCutOff) 
     EXPECT_EQ(DataBytes(dir), complete);
     EXPECT_EQ(Read(store, kNewest - 1), "niet vastgelegd|");
     EXPECT_EQ(Read(store, kNewest), "vastgelegd, bijgewerkt|");
-    ASSERT_TRUE(store.Put(kNewest - 2, "daarna", "").ok());
+    ASSERT_TRUE(store.Put(kNewest - 2, "daarna", "j", "").ok());
     ASSERT_TRUE(store.Commit().ok());
   }
   const RecordStore store = OpenReadOnly(dir);
@@ -99,14 +100,14 @@ TEST(RecordStoreTest, AfterACrashTheCompleteEntriesAreFoundAndATornOneIsCutOff) 
 TEST(RecordStoreTest, AFailedWriteIsUndoneAndTheNextOneLands) {
   const std::string dir = test::MakeTempDir("records");
   RecordStore store = OpenWritable(dir);
-  ASSERT_TRUE(store.Put(kNewest, "klein", "").ok());
+  ASSERT_TRUE(store.Put(kNewest, "klein", "j", "").ok());
   const uintmax_t before = DataBytes(dir);
   const Status failed = test::WithFileSizeLimit(
-      before + 100, [&] { return store.Put(kNewest - 1, std::string(1000, 'y'), ""); });
+      before + 100, [&] { return store.Put(kNewest - 1, std::string(1000, 'y'), "j", ""); });
   EXPECT_EQ(failed.message().rfind(dir + "/passend_records: write failed: ", 0), 0u) << failed.message();
   EXPECT_EQ(DataBytes(dir), before);
   EXPECT_FALSE(store.Has(kNewest - 1));
-  ASSERT_TRUE(store.Put(kNewest - 1, "past wel", "").ok());
+  ASSERT_TRUE(store.Put(kNewest - 1, "past wel", "j", "").ok());
   ASSERT_TRUE(store.Commit().ok());
   EXPECT_EQ(Read(OpenReadOnly(dir), kNewest - 1), "past wel|");
 }
@@ -127,7 +128,7 @@ TEST(RecordStoreTest, CompactionKeepsOnlyTheNewestEntriesOfLiveDocuments) {
     RecordStore store = OpenWritable(from);
     for (int round = 0; round < 3; ++round) {
       for (Xapian::docid d = kNewest; d > kNewest - 10; --d) {
-        ASSERT_TRUE(store.Put(d, "ronde " + std::to_string(round), "tekst " + std::to_string(d)).ok());
+        ASSERT_TRUE(store.Put(d, "ronde " + std::to_string(round), "job", "tekst " + std::to_string(d)).ok());
       }
     }
     ASSERT_TRUE(store.Commit().ok());
@@ -140,7 +141,8 @@ TEST(RecordStoreTest, CompactionKeepsOnlyTheNewestEntriesOfLiveDocuments) {
   EXPECT_EQ(Read(store, kNewest), "ronde 2|tekst 4000000000");
   EXPECT_FALSE(store.Has(kNewest - 4));
   EXPECT_FALSE(store.Has(kNewest - 20));
-  EXPECT_EQ(DataBytes(to), 8 + 4 * (24 + 7));  // the magic, four entries
+  EXPECT_EQ(store.Get(kNewest)->job, "job");
+  EXPECT_EQ(DataBytes(to), 8 + 4 * (24 + 7 + 3));  // the magic, four entries
   EXPECT_EQ(std::filesystem::file_size(to + "/passend_descriptions"), 8 + 4 * 16);
 }
 
