@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <unordered_map>
 
 #include "common/mapped_file.h"
 
@@ -162,6 +161,56 @@ class SortedWriter {
   bool failed_ = false;
 };
 
+// The pairs added since the last commit, each band's newest first: an open-addressing table
+// from a band to its newest pair, each pair linking to the band's one before. A map of
+// vectors took the writer two allocations a band, 32 bands a posting.
+class PendingPairs {
+ public:
+  void Add(BandIndex::Band band, BandIndex::DocId id) {
+    if ((pairs_.size() + 1) * 2 > slots_.size()) Rehash(std::max<size_t>(1024, slots_.size() * 2));
+    uint32_t& newest = slots_[SlotOf(band)];
+    pairs_.push_back({band, id, newest});
+    newest = static_cast<uint32_t>(pairs_.size());
+  }
+  // Calls `take` with the band's postings, newest first; false when `take` said stop.
+  bool ForEachOf(BandIndex::Band band, const std::function<bool(BandIndex::DocId)>& take) const {
+    if (slots_.empty()) return true;
+    for (uint32_t at = slots_[SlotOf(band)]; at != 0; at = pairs_[at - 1].before) {
+      if (!take(pairs_[at - 1].docid)) return false;
+    }
+    return true;
+  }
+  std::vector<Pair> TakeAll() {
+    std::vector<Pair> out;
+    out.reserve(pairs_.size());
+    for (const Linked& p : pairs_) out.push_back({p.band, p.docid});
+    pairs_.clear();
+    std::fill(slots_.begin(), slots_.end(), 0);
+    return out;
+  }
+
+ private:
+  struct Linked {
+    BandIndex::Band band;
+    BandIndex::DocId docid;
+    uint32_t before;  // 1 + the index of the band's pair before this one; 0: none
+  };
+  // The slot of `band`: the one holding its newest pair, or the empty one it would take.
+  size_t SlotOf(BandIndex::Band band) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = (band * size_t{2654435761u}) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == 0 || pairs_[slots_[i] - 1].band == band) return i;
+    }
+  }
+  void Rehash(size_t slots) {
+    slots_.assign(slots, 0);
+    for (size_t k = 0; k < pairs_.size(); ++k) slots_[SlotOf(pairs_[k].band)] = static_cast<uint32_t>(k + 1);
+  }
+
+  std::vector<Linked> pairs_;
+  std::vector<uint32_t> slots_;  // a power of two, at most half full
+};
+
 }  // namespace
 
 struct BandIndex::Impl {
@@ -169,7 +218,7 @@ struct BandIndex::Impl {
   SortedFile sorted;
   std::vector<Pair> logged;  // the log's pairs, sorted
   int log_fd = -1;
-  std::unordered_map<Band, std::vector<DocId>> pending;  // since the last commit, oldest first
+  PendingPairs pending;  // since the last commit
 
   ~Impl() {
     if (log_fd >= 0) ::close(log_fd);
@@ -212,11 +261,7 @@ StatusOr<BandIndex> BandIndex::Open(const std::string& dir) {
 void BandIndex::ForEach(const std::vector<Band>& bands,
                         const std::function<bool(DocId)>& take) const {
   for (Band band : bands) {
-    const auto it = impl_->pending.find(band);
-    if (it == impl_->pending.end()) continue;
-    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {
-      if (!take(*id)) return;
-    }
+    if (!impl_->pending.ForEachOf(band, take)) return;
   }
   for (Band band : bands) {
     const Pair* logged = impl_->logged.data();
@@ -232,15 +277,11 @@ void BandIndex::ForEach(const std::vector<Band>& bands,
 }
 
 void BandIndex::Add(DocId id, const std::vector<Band>& bands) {
-  for (Band band : bands) impl_->pending[band].push_back(id);
+  for (Band band : bands) impl_->pending.Add(band, id);
 }
 
 Status BandIndex::Commit() {
-  std::vector<Pair> fresh;
-  for (const auto& [band, ids] : impl_->pending) {
-    for (DocId id : ids) fresh.push_back({band, id});
-  }
-  impl_->pending.clear();
+  std::vector<Pair> fresh = impl_->pending.TakeAll();
   if (fresh.empty()) return Status::Ok();
   std::sort(fresh.begin(), fresh.end());
   const size_t bytes = fresh.size() * sizeof(Pair);

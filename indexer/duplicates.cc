@@ -62,6 +62,7 @@ JobFingerprint FingerprintOf(const Vacancy& v) {
   f.exact_key = ExactJobKey(v);
   f.place = v.location.remote ? "remote" : FoldForMatch(v.location.place);
   f.employer = FoldForMatch(v.employer);
+  f.intermediary = IsIntermediary(f.employer);
   f.title = TitleLetters(v.title);
   const std::vector<std::string> words = Words(FoldForMatch(v.title + " " + v.description));
   f.minhash.fill(UINT32_MAX);
@@ -107,7 +108,7 @@ bool SameJob(const JobFingerprint& a, const JobFingerprint& b) {
   if (a.place != b.place || a.shingles < kMinShingles || b.shingles < kMinShingles) return false;
   const double text = TextSimilarity(a, b);
   const bool other_employer = !a.employer.empty() && !b.employer.empty() && a.employer != b.employer &&
-                              !IsIntermediary(a.employer) && !IsIntermediary(b.employer);
+                              !a.intermediary && !b.intermediary;
   if (other_employer) return text >= 0.9;
   return (text >= 0.3 && TitleContainment(a, b) >= 0.4) || text >= 0.6;
 }
@@ -153,6 +154,7 @@ bool JobFingerprint::Parse(const std::string& text, JobFingerprint* out) {
   out->title = parts[2];
   out->shingles = static_cast<int>(ParseInt(parts[3]).value_or(0));
   out->employer = parts[4];
+  out->intermediary = IsIntermediary(out->employer);
   return true;
 }
 

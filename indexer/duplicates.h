@@ -22,6 +22,9 @@ struct JobFingerprint {
   std::string exact_key;  // employer | place | title words; empty without an employer
   std::string place;      // folded place, or "remote"
   std::string employer;   // folded employer name, may be empty
+  // IsIntermediary(employer), worked out once: SameJob asks it of each candidate, and
+  // looking for the 18 marks each time was a twentieth of the ingest's writer thread.
+  bool intermediary = false;
   std::string title;      // folded title letters, without "(m/v/x)" and the like
   int shingles = 0;       // how many word shingles the text had
 

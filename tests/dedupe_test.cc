@@ -166,6 +166,10 @@ TEST(DuplicatesTest, FingerprintSurvivesItsStoredForm) {
   odd.employer = "bakkerij a|b";
   ASSERT_TRUE(JobFingerprint::Parse(odd.Serialize(), &back));
   EXPECT_EQ(back.employer, "bakkerij a|b");
+  EXPECT_FALSE(back.intermediary);
+  odd.employer = "uitzendbureau flexwerk";
+  ASSERT_TRUE(JobFingerprint::Parse(odd.Serialize(), &back));
+  EXPECT_TRUE(back.intermediary);
 }
 
 // Two postings in one town whose texts share `same` of the 64 MinHash values.
@@ -181,6 +185,8 @@ std::pair<JobFingerprint, JobFingerprint> Pair(const std::string& employer_a, co
   a.shingles = b.shingles = 80;
   a.employer = employer_a;
   b.employer = employer_b;
+  a.intermediary = IsIntermediary(employer_a);
+  b.intermediary = IsIntermediary(employer_b);
   return {a, b};
 }
 
