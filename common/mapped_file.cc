@@ -38,7 +38,8 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
 Status MappedFile::Map(int fd, size_t bytes, bool writable, const std::string& path) {
   Unmap();
   if (bytes == 0) return Status::Ok();
-  void* map = ::mmap(nullptr, bytes, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED, fd, 0);
+  void* map =
+      ::mmap(nullptr, bytes, writable ? PROT_READ | PROT_WRITE : PROT_READ, MAP_SHARED, fd, 0);
   if (map == MAP_FAILED) return IoError(path, "cannot map");
   data_ = static_cast<char*>(map);
   size_ = bytes;

@@ -62,7 +62,8 @@ class BufferedWriter {
     return at;
   }
   Status Finish() {
-    if (failed_ || std::fflush(out_) != 0 || ::fdatasync(fileno(out_)) != 0) return IoError(path_, "write failed");
+    if (failed_ || std::fflush(out_) != 0 || ::fdatasync(fileno(out_)) != 0)
+      return IoError(path_, "write failed");
     std::fclose(std::exchange(out_, nullptr));
     return Status::Ok();
   }
@@ -92,37 +93,45 @@ Status CompactRecords(const std::string& from_dir, const std::string& to_dir,
                       const std::vector<Xapian::docid>& live) {
   MappedFile old_offsets;
   PASSEND_RETURN_IF_ERROR(old_offsets.MapWhole(from_dir + "/" + kOffsetsName));
-  const size_t old_slots = old_offsets.size() < kOffsetsHeader ? 0 : (old_offsets.size() - kOffsetsHeader) / 8;
+  const size_t old_slots =
+      old_offsets.size() < kOffsetsHeader ? 0 : (old_offsets.size() - kOffsetsHeader) / 8;
   const auto* old_slot = reinterpret_cast<const uint64_t*>(old_offsets.data() + kOffsetsHeader);
   std::vector<uint64_t> slots(std::max(kMinSlots, live.empty() ? 0 : SlotOf(live.front()) + 1), 0);
   std::vector<bool> keep(slots.size(), false);
   for (Xapian::docid docid : live) {
     if (ValidDocid(docid)) keep[SlotOf(docid)] = true;
   }
-  OpenedFile records_in{from_dir + "/" + kRecordsName}, descriptions_in{from_dir + "/" + kDescriptionsName};
+  OpenedFile records_in{from_dir + "/" + kRecordsName},
+      descriptions_in{from_dir + "/" + kDescriptionsName};
   PASSEND_RETURN_IF_ERROR(records_in.Open());
   PASSEND_RETURN_IF_ERROR(descriptions_in.Open());
   StatusOr<size_t> records_bytes = records_in.Size();
   if (!records_bytes.ok()) return records_bytes.status();
-  BufferedReader records(records_in.fd, records_in.path), descriptions(descriptions_in.fd, descriptions_in.path);
-  BufferedWriter records_out(to_dir + "/" + kRecordsName), descriptions_out(to_dir + "/" + kDescriptionsName);
+  BufferedReader records(records_in.fd, records_in.path),
+      descriptions(descriptions_in.fd, descriptions_in.path);
+  BufferedWriter records_out(to_dir + "/" + kRecordsName),
+      descriptions_out(to_dir + "/" + kDescriptionsName);
   PASSEND_RETURN_IF_ERROR(records_out.Open(kRecordsMagic));
   PASSEND_RETURN_IF_ERROR(descriptions_out.Open(kDescriptionsMagic));
   EntryHeader h{};
-  for (uint64_t at = kMagicBytes; at + sizeof(EntryHeader) <= *records_bytes; at += h.EntryBytes()) {
+  for (uint64_t at = kMagicBytes; at + sizeof(EntryHeader) <= *records_bytes;
+       at += h.EntryBytes()) {
     StatusOr<std::string_view> head = records.Read(at, sizeof(EntryHeader));
     if (!head.ok()) return head.status();
     std::memcpy(&h, head->data(), sizeof(h));
     if (!ValidDocid(h.docid)) return Status::InvalidArgument(DamagedMessage(records_in.path));
     const size_t slot = SlotOf(h.docid);
-    if (slot >= keep.size() || !keep[slot] || slot >= old_slots || old_slot[slot] != at) continue;  // not the newest
+    if (slot >= keep.size() || !keep[slot] || slot >= old_slots || old_slot[slot] != at)
+      continue;  // not the newest
     StatusOr<std::string_view> text = descriptions.Read(h.description_offset, h.description_bytes);
     if (!text.ok()) return text.status();
     EntryHeader moved = h;
     moved.description_offset = descriptions_out.Write(*text);
-    StatusOr<std::string_view> record = records.Read(at + sizeof(EntryHeader), h.record_bytes + size_t{h.job_bytes});
+    StatusOr<std::string_view> record =
+        records.Read(at + sizeof(EntryHeader), h.record_bytes + size_t{h.job_bytes});
     if (!record.ok()) return record.status();
-    slots[slot] = records_out.Write(std::string_view(reinterpret_cast<const char*>(&moved), sizeof(moved)));
+    slots[slot] =
+        records_out.Write(std::string_view(reinterpret_cast<const char*>(&moved), sizeof(moved)));
     records_out.Write(*record);
   }
   const uint64_t covered = records_out.written();
@@ -131,7 +140,8 @@ Status CompactRecords(const std::string& from_dir, const std::string& to_dir,
   BufferedWriter offsets_out(to_dir + "/" + kOffsetsName);
   PASSEND_RETURN_IF_ERROR(offsets_out.Open(kOffsetsMagic));
   offsets_out.Write(std::string_view(reinterpret_cast<const char*>(&covered), sizeof(covered)));
-  offsets_out.Write(std::string_view(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(uint64_t)));
+  offsets_out.Write(std::string_view(reinterpret_cast<const char*>(slots.data()),
+                                     slots.size() * sizeof(uint64_t)));
   return offsets_out.Finish();
 }
 

@@ -25,7 +25,7 @@ inline constexpr char kDescriptionsMagic[8] = {'P', 'D', 'E', 'S', 'C', '0', '0'
 inline constexpr char kOffsetsMagic[8] = {'P', 'R', 'I', 'D', 'X', '0', '0', '1'};
 inline constexpr size_t kMagicBytes = 8;
 inline constexpr size_t kOffsetsHeader = kMagicBytes + sizeof(uint64_t);  // magic, covered length
-inline constexpr size_t kMinSlots = size_t{1} << 16;  // of a new offsets file
+inline constexpr size_t kMinSlots = size_t{1} << 16;                      // of a new offsets file
 
 struct EntryHeader {
   uint32_t docid, record_bytes, description_bytes, job_bytes;
@@ -43,7 +43,9 @@ inline void CloseQuietly(int& fd) {
 }
 
 inline std::string DamagedMessage(const std::string& path) {
-  return path + ": not a records file of this passend (damaged?); remove the index directory and crawl again";
+  return path +
+         ": not a records file of this passend (damaged?); remove the index directory and crawl "
+         "again";
 }
 
 }  // namespace passend::record_format

@@ -37,7 +37,8 @@ struct AppendFile {
     StatusOr<size_t> bytes = FileSize(fd, path);
     if (!bytes.ok()) return bytes.status();
     if (*bytes == 0) {
-      if (::pwrite(fd, magic, kMagicBytes, 0) != kMagicBytes || ::fdatasync(fd) != 0) return IoError(path, "cannot write");
+      if (::pwrite(fd, magic, kMagicBytes, 0) != kMagicBytes || ::fdatasync(fd) != 0)
+        return IoError(path, "cannot write");
       *bytes = kMagicBytes;
     }
     end = *bytes;
@@ -77,7 +78,8 @@ struct AppendFile {
     return Status::Ok();
   }
   Status CutTo(uint64_t bytes) {
-    if (::ftruncate(fd, static_cast<off_t>(bytes)) != 0) return IoError(path, "cannot cut off a torn entry");
+    if (::ftruncate(fd, static_cast<off_t>(bytes)) != 0)
+      return IoError(path, "cannot cut off a torn entry");
     end = bytes;
     return Status::Ok();
   }
@@ -106,7 +108,9 @@ struct RecordStore::Impl {
   MappedFile offsets;
   bool writable = false, uncommitted = false;
 
-  size_t SlotCount() const { return offsets.size() < kOffsetsHeader ? 0 : (offsets.size() - kOffsetsHeader) / 8; }
+  size_t SlotCount() const {
+    return offsets.size() < kOffsetsHeader ? 0 : (offsets.size() - kOffsetsHeader) / 8;
+  }
   uint64_t* Slots() const { return reinterpret_cast<uint64_t*>(offsets.data() + kOffsetsHeader); }
 
   StatusOr<uint64_t> OffsetOf(Xapian::docid docid) {
@@ -117,7 +121,8 @@ struct RecordStore::Impl {
   }
   Status MapOffsetsAgain() {
     if (offsets_fd < 0) offsets_fd = ::open(offsets_path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (offsets_fd < 0) return errno == ENOENT ? Status::Ok() : IoError(offsets_path, "cannot open");
+    if (offsets_fd < 0)
+      return errno == ENOENT ? Status::Ok() : IoError(offsets_path, "cannot open");
     StatusOr<size_t> bytes = FileSize(offsets_fd, offsets_path);
     if (!bytes.ok()) return bytes.status();
     return offsets.Map(offsets_fd, *bytes, /*writable=*/false, offsets_path);
@@ -125,20 +130,25 @@ struct RecordStore::Impl {
 
   // Sets the covered length in the offsets file's header once the offsets are on disk.
   Status SyncOffsets(uint64_t covered) {
-    if (::msync(offsets.data(), offsets.size(), MS_SYNC) != 0) return IoError(offsets_path, "cannot sync");
+    if (::msync(offsets.data(), offsets.size(), MS_SYNC) != 0)
+      return IoError(offsets_path, "cannot sync");
     std::memcpy(offsets.data() + kMagicBytes, &covered, sizeof(covered));
-    if (::msync(offsets.data(), kOffsetsHeader, MS_SYNC) != 0) return IoError(offsets_path, "cannot sync");
+    if (::msync(offsets.data(), kOffsetsHeader, MS_SYNC) != 0)
+      return IoError(offsets_path, "cannot sync");
     return Status::Ok();
   }
   Status Grow(size_t slots) {
     const size_t bytes = kOffsetsHeader + slots * 8;
-    if (::ftruncate(offsets_fd, static_cast<off_t>(bytes)) != 0) return IoError(offsets_path, "cannot grow");
+    if (::ftruncate(offsets_fd, static_cast<off_t>(bytes)) != 0)
+      return IoError(offsets_path, "cannot grow");
     return offsets.Map(offsets_fd, bytes, /*writable=*/true, offsets_path);
   }
 
   // Whether the offsets file covers all of the records, as a Commit left it.
   bool OffsetsCurrent() const {
-    if (offsets.size() < kOffsetsHeader || std::memcmp(offsets.data(), kOffsetsMagic, kMagicBytes) != 0) return false;
+    if (offsets.size() < kOffsetsHeader ||
+        std::memcmp(offsets.data(), kOffsetsMagic, kMagicBytes) != 0)
+      return false;
     uint64_t covered = 0;
     std::memcpy(&covered, offsets.data() + kMagicBytes, sizeof(covered));
     return covered == records.end;
@@ -160,7 +170,8 @@ struct RecordStore::Impl {
       descriptions_end = std::max(descriptions_end, h.description_offset + h.description_bytes);
     }
     if (end != records.end) PASSEND_RETURN_IF_ERROR(records.CutTo(end));
-    if (descriptions_end != descriptions.end) PASSEND_RETURN_IF_ERROR(descriptions.CutTo(descriptions_end));
+    if (descriptions_end != descriptions.end)
+      PASSEND_RETURN_IF_ERROR(descriptions.CutTo(descriptions_end));
     const std::string fresh = offsets_path + ".tmp";
     offsets.Unmap();
     CloseQuietly(offsets_fd);
@@ -175,7 +186,8 @@ struct RecordStore::Impl {
     PASSEND_RETURN_IF_ERROR(descriptions.Sync());
     PASSEND_RETURN_IF_ERROR(records.Sync());
     PASSEND_RETURN_IF_ERROR(SyncOffsets(end));
-    if (std::rename(fresh.c_str(), offsets_path.c_str()) != 0) return IoError(offsets_path, "cannot replace");
+    if (std::rename(fresh.c_str(), offsets_path.c_str()) != 0)
+      return IoError(offsets_path, "cannot replace");
     return Status::Ok();
   }
 
@@ -215,20 +227,30 @@ StatusOr<RecordStore::Entry> RecordStore::Get(Xapian::docid docid) const {
   Impl& s = *impl_;
   StatusOr<uint64_t> offset = s.OffsetOf(docid);
   if (!offset.ok()) return offset.status();
-  if (*offset == 0) return Status::NotFound("document " + std::to_string(docid) + ": no record in " + s.records.path);
+  if (*offset == 0) {
+    return Status::NotFound("document " + std::to_string(docid) + ": no record in " +
+                            s.records.path +
+                            "; the next crawl or load of the vacancy writes it again");
+  }
   EntryHeader h{};
-  if (!EntryAt(*s.records.map, *offset, &h)) PASSEND_RETURN_IF_ERROR(s.records.Remap(s.records.map->size() + 1));
+  if (!EntryAt(*s.records.map, *offset, &h))
+    PASSEND_RETURN_IF_ERROR(s.records.Remap(s.records.map->size() + 1));
   if (!EntryAt(*s.records.map, *offset, &h) || h.docid != docid) {
-    return Status::InvalidArgument(DamagedMessage(s.records.path) + " (document " + std::to_string(docid) + ")");
+    return Status::InvalidArgument(DamagedMessage(s.records.path) + " (document " +
+                                   std::to_string(docid) + ")");
   }
   StatusOr<bool> described = s.descriptions.Covers(h.description_offset, h.description_bytes);
   if (!described.ok()) return described.status();
   if (!*described) {
-    return Status::InvalidArgument(DamagedMessage(s.descriptions.path) + " (document " + std::to_string(docid) + ")");
+    return Status::InvalidArgument(DamagedMessage(s.descriptions.path) + " (document " +
+                                   std::to_string(docid) + ")");
   }
   const char* record = s.records.map->data() + *offset + sizeof(EntryHeader);
-  const char* description = h.description_bytes ? s.descriptions.map->data() + h.description_offset : "";
-  return Entry{{record, h.record_bytes}, {record + h.record_bytes, h.job_bytes}, {description, h.description_bytes}};
+  const char* description =
+      h.description_bytes ? s.descriptions.map->data() + h.description_offset : "";
+  return Entry{{record, h.record_bytes},
+               {record + h.record_bytes, h.job_bytes},
+               {description, h.description_bytes}};
 }
 
 bool RecordStore::Has(Xapian::docid docid) const {
@@ -239,17 +261,21 @@ bool RecordStore::Has(Xapian::docid docid) const {
 Status RecordStore::Put(Xapian::docid docid, std::string_view record, std::string_view job,
                         std::string_view description) {
   Impl& s = *impl_;
-  if (!ValidDocid(docid)) return Status::InvalidArgument(s.records.path + ": document id " + std::to_string(docid));
-  const EntryHeader h{docid, static_cast<uint32_t>(record.size()), static_cast<uint32_t>(description.size()),
-                      static_cast<uint32_t>(job.size()), s.descriptions.end};
+  if (!ValidDocid(docid))
+    return Status::InvalidArgument(s.records.path + ": document id " + std::to_string(docid));
+  const EntryHeader h{docid, static_cast<uint32_t>(record.size()),
+                      static_cast<uint32_t>(description.size()), static_cast<uint32_t>(job.size()),
+                      s.descriptions.end};
   iovec text[] = {{const_cast<char*>(description.data()), description.size()}};
-  if (!description.empty()) PASSEND_RETURN_IF_ERROR(s.descriptions.Append(text, 1, description.size()));
+  if (!description.empty())
+    PASSEND_RETURN_IF_ERROR(s.descriptions.Append(text, 1, description.size()));
   const uint64_t at = s.records.end;
   iovec entry[] = {{const_cast<EntryHeader*>(&h), sizeof(h)},
                    {const_cast<char*>(record.data()), record.size()},
                    {const_cast<char*>(job.data()), job.size()}};
   if (Status written = s.records.Append(entry, 3, h.EntryBytes()); !written.ok()) {
-    if (!s.descriptions.CutTo(h.description_offset).ok()) return IoError(s.descriptions.path, "cannot be undone");
+    if (!s.descriptions.CutTo(h.description_offset).ok())
+      return IoError(s.descriptions.path, "cannot be undone");
     return written;
   }
   const size_t slot = SlotOf(docid);

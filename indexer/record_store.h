@@ -55,7 +55,8 @@ class RecordStore {
   bool Has(Xapian::docid docid) const;
 
   // Writer only.
-  Status Put(Xapian::docid docid, std::string_view record, std::string_view job, std::string_view description);
+  Status Put(Xapian::docid docid, std::string_view record, std::string_view job,
+             std::string_view description);
   Status Commit();
 
  private:

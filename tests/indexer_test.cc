@@ -368,7 +368,8 @@ TEST(IndexTest, AVacancyWhoseRecordWasLostIsWrittenAgainByItsNextUpsert) {
     auto reader = VacancyReader::Open(path);
     ASSERT_TRUE(reader.ok());
     EXPECT_EQ(reader->Get("a").status().message(),
-              "document " + std::to_string(schema::kFirstDocid) + ": no record in " + path + "/passend_records");
+              "document " + std::to_string(schema::kFirstDocid) + ": no record in " + path +
+                  "/passend_records; the next crawl or load of the vacancy writes it again");
   }
   auto index = VacancyIndex::OpenWritable(path);
   ASSERT_TRUE(index.ok()) << index.status().message();

@@ -32,7 +32,9 @@ std::string Read(const RecordStore& store, Xapian::docid docid) {
   return std::string(entry->record) + "|" + std::string(entry->description);
 }
 
-uintmax_t DataBytes(const std::string& dir) { return std::filesystem::file_size(dir + "/passend_records"); }
+uintmax_t DataBytes(const std::string& dir) {
+  return std::filesystem::file_size(dir + "/passend_records");
+}
 
 TEST(RecordStoreTest, KeepsTheNewestEntryOfEachDocumentAcrossSessions) {
   const std::string dir = test::MakeTempDir("records");
@@ -52,7 +54,9 @@ TEST(RecordStoreTest, KeepsTheNewestEntryOfEachDocumentAcrossSessions) {
   EXPECT_FALSE(store.Has(kNewest - 2));
   auto missing = store.Get(kNewest - 2);
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(missing.status().message(), "document 3999999998: no record in " + dir + "/passend_records");
+  EXPECT_EQ(missing.status().message(),
+            "document 3999999998: no record in " + dir +
+                "/passend_records; the next crawl or load of the vacancy writes it again");
 }
 
 TEST(RecordStoreTest, AReaderSeesWhatTheWriterPutsLaterAndBeyondItsMappings) {
@@ -82,7 +86,8 @@ TEST(RecordStoreTest, AfterACrashTheCompleteEntriesAreFoundAndATornOneIsCutOff) 
     ASSERT_TRUE(store.Put(kNewest, "vastgelegd, bijgewerkt", "j", "").ok());
     complete = DataBytes(dir);
   }
-  std::ofstream(dir + "/passend_records", std::ios::app | std::ios::binary) << std::string("\x05\x00\x00", 3);  // torn
+  std::ofstream(dir + "/passend_records", std::ios::app | std::ios::binary)
+      << std::string("\x05\x00\x00", 3);  // torn
   ASSERT_EQ(DataBytes(dir), complete + 3);
   {
     RecordStore store = OpenWritable(dir);
@@ -104,7 +109,8 @@ TEST(RecordStoreTest, AFailedWriteIsUndoneAndTheNextOneLands) {
   const uintmax_t before = DataBytes(dir);
   const Status failed = test::WithFileSizeLimit(
       before + 100, [&] { return store.Put(kNewest - 1, std::string(1000, 'y'), "j", ""); });
-  EXPECT_EQ(failed.message().rfind(dir + "/passend_records: write failed: ", 0), 0u) << failed.message();
+  EXPECT_EQ(failed.message().rfind(dir + "/passend_records: write failed: ", 0), 0u)
+      << failed.message();
   EXPECT_EQ(DataBytes(dir), before);
   EXPECT_FALSE(store.Has(kNewest - 1));
   ASSERT_TRUE(store.Put(kNewest - 1, "past wel", "j", "").ok());
@@ -115,9 +121,10 @@ TEST(RecordStoreTest, AFailedWriteIsUndoneAndTheNextOneLands) {
 TEST(RecordStoreTest, AFileOfSomethingElseIsRefusedByName) {
   const std::string dir = test::MakeTempDir("records");
   std::ofstream(dir + "/passend_records", std::ios::binary) << "PBANDS01 and more";
-  const std::string expected = dir +
-                               "/passend_records: not a records file of this passend (damaged?); remove the index "
-                               "directory and crawl again";
+  const std::string expected =
+      dir +
+      "/passend_records: not a records file of this passend (damaged?); remove the index "
+      "directory and crawl again";
   EXPECT_EQ(RecordStore::OpenWritable(dir).status().message(), expected);
   EXPECT_EQ(RecordStore::OpenReadOnly(dir).status().message(), expected);
 }
@@ -128,13 +135,16 @@ TEST(RecordStoreTest, CompactionKeepsOnlyTheNewestEntriesOfLiveDocuments) {
     RecordStore store = OpenWritable(from);
     for (int round = 0; round < 3; ++round) {
       for (Xapian::docid d = kNewest; d > kNewest - 10; --d) {
-        ASSERT_TRUE(store.Put(d, "ronde " + std::to_string(round), "job", "tekst " + std::to_string(d)).ok());
+        ASSERT_TRUE(
+            store.Put(d, "ronde " + std::to_string(round), "job", "tekst " + std::to_string(d))
+                .ok());
       }
     }
     ASSERT_TRUE(store.Commit().ok());
   }
   // kNewest - 4 is deleted from the index; kNewest - 20 is in it without a record.
-  const std::vector<Xapian::docid> live = {kNewest - 20, kNewest - 9, kNewest - 5, kNewest - 3, kNewest};
+  const std::vector<Xapian::docid> live = {kNewest - 20, kNewest - 9, kNewest - 5, kNewest - 3,
+                                           kNewest};
   ASSERT_TRUE(CompactRecords(from, to, live).ok());
   const RecordStore store = OpenReadOnly(to);
   EXPECT_EQ(Read(store, kNewest - 9), "ronde 2|tekst 3999999991");
