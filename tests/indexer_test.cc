@@ -10,6 +10,7 @@
 #include "indexer/index.h"
 #include "indexer/ingest.h"
 #include "model/json_io.h"
+#include "indexer/record_store.h"
 #include "indexer/schema.h"
 #include "tests/test_util.h"
 
@@ -381,6 +382,21 @@ TEST(IndexTest, AVacancyWhoseRecordWasLostIsWrittenAgainByItsNextUpsert) {
   auto a = reader->Get("a");
   ASSERT_TRUE(a.ok()) << a.status().message();
   EXPECT_EQ(a->title, "Administratief medewerker");
+}
+
+TEST(IndexTest, ADamagedRecordIsNamedByIndexAndDocument) {
+  const std::string path = test::MakeTempDir("damaged-record") + "/idx";
+  IndexSample(path, "a");
+  {
+    auto records = RecordStore::OpenWritable(path);
+    ASSERT_TRUE(records.ok()) << records.status().message();
+    ASSERT_TRUE(records->Put(schema::kFirstDocid, "\x7f", "job", "").ok());
+    ASSERT_TRUE(records->Commit().ok());
+  }
+  auto reader = VacancyReader::Open(path);
+  ASSERT_TRUE(reader.ok());
+  const std::string message = reader->Get("a").status().message();
+  EXPECT_EQ(message.rfind(path + ": document 4000000000: vacancy record of version 127", 0), 0u) << message;
 }
 
 TEST(CompactTest, RefusesWhileTheIndexIsWrittenAndLosesNothing) {
