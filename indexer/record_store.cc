@@ -104,7 +104,7 @@ struct RecordStore::Impl {
 
   AppendFile records, descriptions;
   std::string offsets_path;
-  int offsets_fd = -1;
+  int offsets_fd = -1;  // the writer's
   MappedFile offsets;
   bool writable = false, uncommitted = false;
 
@@ -116,16 +116,9 @@ struct RecordStore::Impl {
   StatusOr<uint64_t> OffsetOf(Xapian::docid docid) {
     if (!ValidDocid(docid)) return uint64_t{0};
     const size_t slot = SlotOf(docid);
-    if (slot >= SlotCount() && !writable) PASSEND_RETURN_IF_ERROR(MapOffsetsAgain());
+    // A reader's offsets grow (or are rebuilt) while it reads: it maps them again.
+    if (slot >= SlotCount() && !writable) PASSEND_RETURN_IF_ERROR(offsets.MapWhole(offsets_path));
     return slot < SlotCount() ? Slots()[slot] : 0;
-  }
-  Status MapOffsetsAgain() {
-    if (offsets_fd < 0) offsets_fd = ::open(offsets_path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (offsets_fd < 0)
-      return errno == ENOENT ? Status::Ok() : IoError(offsets_path, "cannot open");
-    StatusOr<size_t> bytes = FileSize(offsets_fd, offsets_path);
-    if (!bytes.ok()) return bytes.status();
-    return offsets.Map(offsets_fd, *bytes, /*writable=*/false, offsets_path);
   }
 
   // Sets the covered length in the offsets file's header once the offsets are on disk.
@@ -219,7 +212,12 @@ StatusOr<RecordStore> RecordStore::OpenReadOnly(const std::string& dir) {
   auto impl = std::make_unique<Impl>(dir);
   PASSEND_RETURN_IF_ERROR(impl->descriptions.OpenForReading());
   PASSEND_RETURN_IF_ERROR(impl->records.OpenForReading());
-  PASSEND_RETURN_IF_ERROR(impl->MapOffsetsAgain());
+  PASSEND_RETURN_IF_ERROR(impl->offsets.MapWhole(impl->offsets_path));
+  const MappedFile& offsets = impl->offsets;
+  if (offsets.size() > 0 && (offsets.size() < kOffsetsHeader ||
+                             std::memcmp(offsets.data(), kOffsetsMagic, kMagicBytes) != 0)) {
+    return Status::InvalidArgument(DamagedMessage(impl->offsets_path));
+  }
   return RecordStore(std::move(impl));
 }
 

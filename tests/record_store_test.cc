@@ -129,6 +129,24 @@ TEST(RecordStoreTest, AFileOfSomethingElseIsRefusedByName) {
   EXPECT_EQ(RecordStore::OpenReadOnly(dir).status().message(), expected);
 }
 
+TEST(RecordStoreTest, AReaderRefusesAnOffsetsFileOfSomethingElseByName) {
+  const std::string dir = test::MakeTempDir("records");
+  {
+    RecordStore store = OpenWritable(dir);
+    ASSERT_TRUE(store.Put(kNewest, "r", "j", "").ok());
+    ASSERT_TRUE(store.Commit().ok());
+  }
+  std::ofstream(dir + "/passend_records.idx", std::ios::binary) << "PBANDS01 and more bytes";
+  EXPECT_EQ(
+      RecordStore::OpenReadOnly(dir).status().message(),
+      dir +
+          "/passend_records.idx: not a records file of this passend (damaged?); remove the index "
+          "directory and crawl again");
+  // A writer rebuilds it from the records.
+  EXPECT_EQ(Read(OpenWritable(dir), kNewest), "r|");
+  EXPECT_EQ(Read(OpenReadOnly(dir), kNewest), "r|");
+}
+
 TEST(RecordStoreTest, CompactionKeepsOnlyTheNewestEntriesOfLiveDocuments) {
   const std::string from = test::MakeTempDir("records"), to = test::MakeTempDir("records");
   {
