@@ -91,13 +91,22 @@ struct OpenedFile {
 
 Status CompactRecords(const std::string& from_dir, const std::string& to_dir,
                       const std::vector<Xapian::docid>& live) {
+  // The store's own open recovers offsets a crash left behind the records (or damaged), so
+  // that the newest entries are known; the caller holds the index's write lock.
+  if (StatusOr<RecordStore> recovered = RecordStore::OpenWritable(from_dir); !recovered.ok()) {
+    return recovered.status();
+  }
   MappedFile old_offsets;
   PASSEND_RETURN_IF_ERROR(old_offsets.MapWhole(from_dir + "/" + kOffsetsName));
   const size_t old_slots =
       old_offsets.size() < kOffsetsHeader ? 0 : (old_offsets.size() - kOffsetsHeader) / 8;
   const auto* old_slot = reinterpret_cast<const uint64_t*>(old_offsets.data() + kOffsetsHeader);
-  std::vector<uint64_t> slots(std::max(kMinSlots, live.empty() ? 0 : SlotOf(live.front()) + 1), 0);
-  std::vector<bool> keep(slots.size(), false);
+  size_t slot_count = kMinSlots;
+  for (Xapian::docid docid : live) {
+    if (ValidDocid(docid)) slot_count = std::max(slot_count, SlotOf(docid) + 1);
+  }
+  std::vector<uint64_t> slots(slot_count, 0);
+  std::vector<bool> keep(slot_count, false);
   for (Xapian::docid docid : live) {
     if (ValidDocid(docid)) keep[SlotOf(docid)] = true;
   }

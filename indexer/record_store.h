@@ -65,9 +65,9 @@ class RecordStore {
   std::unique_ptr<Impl> impl_;
 };
 
-// Writes into `to_dir` the newest entries and descriptions of the documents `live` (in
-// ascending order), reading the old files front to back; for a compaction that writes the
-// index anew with the same docids.
+// Writes into `to_dir` the newest entries and descriptions of the documents `live`, reading
+// the old files front to back (after recovering them as an open for writing does); for a
+// compaction, under the index's write lock, that writes the index anew with the same docids.
 Status CompactRecords(const std::string& from_dir, const std::string& to_dir,
                       const std::vector<Xapian::docid>& live);
 

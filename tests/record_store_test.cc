@@ -147,6 +147,19 @@ TEST(RecordStoreTest, AReaderRefusesAnOffsetsFileOfSomethingElseByName) {
   EXPECT_EQ(Read(OpenReadOnly(dir), kNewest), "r|");
 }
 
+TEST(RecordStoreTest, CompactionRecoversDamagedOffsetsFirstAndLosesNoRecord) {
+  const std::string from = test::MakeTempDir("records"), to = test::MakeTempDir("records");
+  {
+    RecordStore store = OpenWritable(from);
+    ASSERT_TRUE(store.Put(kNewest, "oud", "j", "").ok());
+    ASSERT_TRUE(store.Put(kNewest, "nieuw", "j", "tekst").ok());
+    ASSERT_TRUE(store.Commit().ok());
+  }
+  std::ofstream(from + "/passend_records.idx", std::ios::binary) << "kapot";
+  ASSERT_TRUE(CompactRecords(from, to, {kNewest}).ok());
+  EXPECT_EQ(Read(OpenReadOnly(to), kNewest), "nieuw|tekst");
+}
+
 TEST(RecordStoreTest, CompactionKeepsOnlyTheNewestEntriesOfLiveDocuments) {
   const std::string from = test::MakeTempDir("records"), to = test::MakeTempDir("records");
   {
