@@ -306,6 +306,13 @@ struct VacancyReader::Impl {
   std::string path;
   Xapian::Database db;
   std::optional<RecordStore> records;
+
+  // Named only when it fails ("<where>: vacancy record ..."): the matcher loads ~300 a candidate.
+  Status Decode(uint32_t docid, std::string_view record, Vacancy* v) const {
+    const Status decoded = DecodeVacancyRecordInto(record, /*where=*/"", v);
+    if (decoded.ok()) return decoded;
+    return Status::InvalidArgument(path + ": document " + std::to_string(docid) + decoded.message());
+  }
 };
 
 VacancyReader::VacancyReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -346,13 +353,16 @@ StatusOr<Vacancy> VacancyReader::Get(const std::string& key) const {
 StatusOr<Vacancy> VacancyReader::Load(uint32_t docid, bool with_description) const {
   StatusOr<RecordStore::Entry> entry = impl_->records->Get(docid);
   if (!entry.ok()) return entry.status();
-  // Named only when it fails ("<where>: vacancy record ..."): the matcher loads ~300 a candidate.
-  StatusOr<Vacancy> v = DecodeVacancyRecord(entry->record, /*where=*/"");
-  if (!v.ok()) {
-    return Status::InvalidArgument(impl_->path + ": document " + std::to_string(docid) + v.status().message());
-  }
-  if (with_description) v->description = entry->description;
+  Vacancy v;
+  PASSEND_RETURN_IF_ERROR(impl_->Decode(docid, entry->record, &v));
+  if (with_description) v.description = entry->description;
   return v;
+}
+
+Status VacancyReader::LoadWithoutDescription(uint32_t docid, Vacancy* v) const {
+  StatusOr<RecordStore::Entry> entry = impl_->records->Get(docid);
+  if (!entry.ok()) return entry.status();
+  return impl_->Decode(docid, entry->record, v);
 }
 
 StatusOr<std::string> VacancyReader::Description(uint32_t docid) const {

@@ -106,6 +106,8 @@ class VacancyReader {
   // The vacancy of an index document (a Xapian docid). The matcher reads the description only
   // for what it shows: it is most of a vacancy's bytes.
   StatusOr<Vacancy> Load(uint32_t docid, bool with_description = true) const;
+  // The same into `v`, reusing its memory; without the description (left empty).
+  Status LoadWithoutDescription(uint32_t docid, Vacancy* v) const;
   StatusOr<std::string> Description(uint32_t docid) const;
   // The job (collapse key, indexer/duplicates.h) of an index document; valid until the next
   // call of Load, Description or Job.

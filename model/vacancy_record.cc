@@ -168,19 +168,24 @@ std::string EncodeVacancyRecord(const Vacancy& v) {
   return std::move(w.out);
 }
 
-StatusOr<Vacancy> DecodeVacancyRecord(std::string_view bytes, const std::string& where) {
+Status DecodeVacancyRecordInto(std::string_view bytes, const std::string& where, Vacancy* v) {
   RecordReader r(bytes);
   const int version = r.Byte();
   if (r.failed || version != kRecordVersion) {
     return Status::InvalidArgument(where + ": vacancy record of version " + std::to_string(version) +
                                    ", expected " + std::to_string(kRecordVersion));
   }
-  Vacancy v;
-  VacancyFields(r, v);
+  VacancyFields(r, *v);
   if (r.failed || !r.AtEnd()) {
     return Status::InvalidArgument(where + ": vacancy record: cut short or damaged (" +
                                    std::to_string(bytes.size()) + " bytes)");
   }
+  return Status::Ok();
+}
+
+StatusOr<Vacancy> DecodeVacancyRecord(std::string_view bytes, const std::string& where) {
+  Vacancy v;
+  PASSEND_RETURN_IF_ERROR(DecodeVacancyRecordInto(bytes, where, &v));
   return v;
 }
 

@@ -160,6 +160,26 @@ TEST(VacancyRecordTest, RoundTripKeepsEveryFieldExactly) {
   EXPECT_LT(record.size(), VacancyToJson(v).size());
 }
 
+// The matcher decodes hundreds of records into one Vacancy: nothing of the one before may stay.
+TEST(VacancyRecordTest, DecodingIntoAUsedVacancyLeavesNothingOfTheOneBefore) {
+  const Vacancy full = EveryFieldSet();
+  Vacancy sparse;
+  sparse.key = "0000000000000001";
+  sparse.title = "Schoonmaker";
+  const std::string sparse_record = EncodeVacancyRecord(sparse);
+
+  Vacancy reused = full;
+  ASSERT_TRUE(DecodeVacancyRecordInto(sparse_record, "doc 2", &reused).ok());
+  EXPECT_EQ(EncodeVacancyRecord(reused), sparse_record);
+  EXPECT_EQ(VacancyToJson(reused), VacancyToJson(sparse));
+  EXPECT_TRUE(reused.sources.empty());
+  EXPECT_FALSE(reused.location.lat.has_value());
+  EXPECT_FALSE(reused.structural.has_value());
+
+  ASSERT_TRUE(DecodeVacancyRecordInto(EncodeVacancyRecord(full), "doc 1", &reused).ok());
+  EXPECT_EQ(VacancyToJson(reused), VacancyToJson(full));
+}
+
 TEST(VacancyRecordTest, EveryCutIsAnErrorNamingTheDocument) {
   const std::string record = EncodeVacancyRecord(EveryFieldSet());
   for (size_t n = 0; n < record.size(); ++n) {
