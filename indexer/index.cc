@@ -65,8 +65,20 @@ struct PreparedVacancy::Parts {
   Vacancy vacancy;  // without its description
   std::string description;
   std::string hash;
+  bool complete = false;  // the fingerprint and the document are there
   JobFingerprint fingerprint;
   Xapian::Document document;
+
+  // Throws Xapian::Error.
+  void Complete() {
+    if (complete) return;
+    vacancy.description = std::move(description);
+    fingerprint = FingerprintOf(vacancy);
+    document = BuildDocument(vacancy, hash, fingerprint);
+    description = std::move(vacancy.description);
+    vacancy.description.clear();
+    complete = true;
+  }
 };
 
 PreparedVacancy::PreparedVacancy(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
@@ -74,20 +86,58 @@ PreparedVacancy::~PreparedVacancy() = default;
 PreparedVacancy::PreparedVacancy(PreparedVacancy&&) noexcept = default;
 PreparedVacancy& PreparedVacancy::operator=(PreparedVacancy&&) noexcept = default;
 
-StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v) {
+PreparedVacancy PreparedVacancy::HashOnly(Vacancy v) {
+  auto parts = std::make_unique<Parts>();
+  v.first_seen.clear();  // set by Write from the index, not taken from the input
+  parts->hash = ContentHash(v);
+  parts->description = std::move(v.description);
+  v.description.clear();
+  parts->vacancy = std::move(v);
+  return PreparedVacancy(std::move(parts));
+}
+
+StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v, StoredContent* stored) {
+  PreparedVacancy prepared = HashOnly(std::move(v));
+  Parts& p = *prepared.parts_;
+  if (stored && stored->Holds(p.vacancy.key, p.hash)) return prepared;
   try {
-    auto parts = std::make_unique<Parts>();
-    v.first_seen.clear();  // set by Write from the index, not taken from the input
-    parts->hash = ContentHash(v);
-    parts->fingerprint = FingerprintOf(v);
-    parts->document = BuildDocument(v, parts->hash, parts->fingerprint);
-    parts->description = std::move(v.description);
-    v.description.clear();
-    parts->vacancy = std::move(v);
-    return PreparedVacancy(std::move(parts));
+    p.Complete();
   } catch (const Xapian::Error& e) {
-    return FromXapian(e, "vacancy " + v.key);
+    return FromXapian(e, "vacancy " + p.vacancy.key);
   }
+  return prepared;
+}
+
+struct StoredContent::Impl {
+  std::optional<Xapian::Database> db;  // none when the index had no documents
+};
+
+StoredContent::StoredContent(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+StoredContent::~StoredContent() = default;
+StoredContent::StoredContent(StoredContent&&) noexcept = default;
+StoredContent& StoredContent::operator=(StoredContent&&) noexcept = default;
+
+bool StoredContent::Holds(const std::string& key, const std::string& content_hash) {
+  if (!impl_->db) return false;
+  Xapian::Database& db = *impl_->db;
+  const std::string id_term = schema::kIdPrefix + key;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      const Xapian::PostingIterator it = db.postlist_begin(id_term);
+      if (it == db.postlist_end(id_term)) return false;
+      return db.get_document(*it).get_value(schema::kSlotContentHash) == content_hash;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // The writer committed twice since this revision was read: read the newest.
+      try {
+        db.reopen();
+      } catch (const Xapian::Error&) {
+        return false;
+      }
+    } catch (const Xapian::Error&) {
+      return false;
+    }
+  }
+  return false;
 }
 
 // New vacancies get falling docids (schema::kFirstDocid); the next one is kept in the metadata.
@@ -172,9 +222,7 @@ StatusOr<VacancyIndex> VacancyIndex::OpenWritable(const std::string& path) {
 }
 
 StatusOr<UpsertOutcome> VacancyIndex::Upsert(Vacancy v, Days today) {
-  auto prepared = PreparedVacancy::Prepare(std::move(v));
-  if (!prepared.ok()) return prepared.status();
-  return Upsert(std::move(*prepared), today);
+  return Upsert(PreparedVacancy::HashOnly(std::move(v)), today);
 }
 
 StatusOr<UpsertOutcome> VacancyIndex::Upsert(PreparedVacancy&& prepared, Days today) {
@@ -190,6 +238,7 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(PreparedVacancy&& prepared, Days to
       if (old.get_value(schema::kSlotContentHash) == p.hash && impl_->records.Has(docid)) {
         return UpsertOutcome::kUnchanged;
       }
+      p.Complete();
       const std::string previous = old.get_value(schema::kSlotFirstSeen);
       if (!previous.empty()) first_seen = static_cast<Days>(Xapian::sortable_unserialise(previous));
       JobFingerprint before;
@@ -201,6 +250,7 @@ StatusOr<UpsertOutcome> VacancyIndex::Upsert(PreparedVacancy&& prepared, Days to
       return UpsertOutcome::kUpdated;
     }
     if (impl_->next_docid == 0) return Status::Unavailable(impl_->path + ": no document ids left; rebuild the index");
+    p.Complete();
     const std::string job = impl_->JobOf(p.fingerprint, 0, p.vacancy.key);
     PASSEND_RETURN_IF_ERROR(impl_->Write(impl_->next_docid--, p, first_seen, job));
     return UpsertOutcome::kAdded;
@@ -233,6 +283,16 @@ StatusOr<bool> VacancyIndex::Remove(const std::string& key) {
   } catch (const Xapian::Error& e) {
     return FromXapian(e, impl_->path + ": remove " + key);
   }
+}
+
+StoredContent VacancyIndex::CommittedContent() const {
+  auto stored = std::make_unique<StoredContent::Impl>();
+  try {
+    if (impl_->db.get_doccount() > 0) stored->db.emplace(impl_->path);
+  } catch (const Xapian::Error&) {
+    // No hint: every vacancy is prepared whole, as for a new index.
+  }
+  return StoredContent(std::move(stored));
 }
 
 StatusOr<bool> VacancyIndex::Contains(const std::string& key) const {

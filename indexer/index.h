@@ -29,6 +29,24 @@ namespace passend {
 
 enum class UpsertOutcome { kAdded, kUpdated, kUnchanged };
 
+// The vacancies' content hashes as last committed, read on another thread than the
+// writer's (VacancyIndex::StoredContent). A hint: Upsert decides what is unchanged.
+class StoredContent {
+ public:
+  ~StoredContent();
+  StoredContent(StoredContent&&) noexcept;
+  StoredContent& operator=(StoredContent&&) noexcept;
+
+  // Whether the index held the vacancy `key` with this content hash; false when unsure.
+  bool Holds(const std::string& key, const std::string& content_hash);
+
+ private:
+  friend class VacancyIndex;
+  struct Impl;
+  explicit StoredContent(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
 // A vacancy made ready for VacancyIndex::Upsert without the index: its content hash,
 // duplicate fingerprint and document terms, most of an upsert's work. Prepare may run on
 // another thread than the writer (IngestJsonLines does).
@@ -38,12 +56,16 @@ class PreparedVacancy {
   PreparedVacancy(PreparedVacancy&&) noexcept;
   PreparedVacancy& operator=(PreparedVacancy&&) noexcept;
 
-  static StatusOr<PreparedVacancy> Prepare(Vacancy v);
+  // A vacancy `stored` holds unchanged gets only its hash, all Upsert needs to leave it
+  // alone (most of a daily crawl's postings); should Upsert find it new or changed after
+  // all, Upsert prepares the rest.
+  static StatusOr<PreparedVacancy> Prepare(Vacancy v, StoredContent* stored = nullptr);
 
  private:
   friend class VacancyIndex;
   struct Parts;
   explicit PreparedVacancy(std::unique_ptr<Parts> parts);
+  static PreparedVacancy HashOnly(Vacancy v);
   std::unique_ptr<Parts> parts_;
 };
 
@@ -70,6 +92,8 @@ class VacancyIndex {
   StatusOr<bool> Remove(const std::string& key);
   // Whether a vacancy with this key is indexed (uncommitted changes included).
   StatusOr<bool> Contains(const std::string& key) const;
+  // What the index held at its last commit, for PreparedVacancy::Prepare on another thread.
+  StoredContent CommittedContent() const;
   Status Commit();
   StatusOr<size_t> Count() const;
 

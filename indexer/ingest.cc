@@ -83,7 +83,7 @@ class LineQueue {
   bool done_ = false, stopped_ = false;
 };
 
-Line ReadLine(const std::string& text, long number, const std::string& where) {
+Line ReadLine(const std::string& text, long number, const std::string& where, StoredContent& stored) {
   Line line;
   const std::string at = where + ":" + std::to_string(number);
   auto v = VacancyFromJsonText(text, at);
@@ -92,21 +92,22 @@ Line ReadLine(const std::string& text, long number, const std::string& where) {
     line.error = v.status().message();
     return line;
   }
-  auto prepared = PreparedVacancy::Prepare(std::move(*v));
+  auto prepared = PreparedVacancy::Prepare(std::move(*v), &stored);
   if (prepared.ok()) line.prepared = std::move(*prepared);
   else line.failure = prepared.status();
   return line;
 }
 
 // The reader thread: parses and prepares every line (most of the CPU an upsert needs), so
-// the writer only looks up and writes.
-Status ReadLines(std::istream& in, const std::string& where, LineQueue& queue, long* lines) {
+// the writer only looks up and writes. A line the index holds unchanged is only hashed.
+Status ReadLines(std::istream& in, const std::string& where, StoredContent stored, LineQueue& queue,
+                 long* lines) {
   std::string text;
   Lines batch;
   while (std::getline(in, text)) {
     const long number = ++*lines;
     if (Trim(text).empty()) continue;
-    batch.push_back(ReadLine(text, number, where));
+    batch.push_back(ReadLine(text, number, where, stored));
     if (batch.size() == LineQueue::kBatch) {
       if (!queue.Push(std::exchange(batch, {}))) return Status::Ok();  // the writer stopped
       queue.FreeSpent();
@@ -145,8 +146,8 @@ StatusOr<IngestReport> IngestJsonLines(std::istream& in, const std::string& wher
   LineQueue queue;
   Status read_status;
   long lines_read = 0;
-  std::thread reader([&] {
-    read_status = ReadLines(in, where, queue, &lines_read);
+  std::thread reader([&, stored = index.CommittedContent()]() mutable {
+    read_status = ReadLines(in, where, std::move(stored), queue, &lines_read);
     queue.Done();
   });
   IngestReport report;
