@@ -30,7 +30,7 @@ namespace passend {
 enum class UpsertOutcome { kAdded, kUpdated, kUnchanged };
 
 // The vacancies' content hashes as last committed, read on another thread than the
-// writer's (VacancyIndex::StoredContent). A hint: Upsert decides what is unchanged.
+// writer's (VacancyIndex::CommittedContent). A hint: Upsert decides what is unchanged.
 class StoredContent {
  public:
   ~StoredContent();
@@ -134,7 +134,7 @@ class VacancyReader {
   Status LoadWithoutDescription(uint32_t docid, Vacancy* v) const;
   StatusOr<std::string> Description(uint32_t docid) const;
   // The job (collapse key, indexer/duplicates.h) of an index document; valid until the next
-  // call of Load, Description or Job.
+  // call of Load, LoadWithoutDescription, Description or Job.
   StatusOr<std::string_view> Job(uint32_t docid) const;
   const Xapian::Database& database() const;
 
