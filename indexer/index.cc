@@ -96,10 +96,10 @@ PreparedVacancy PreparedVacancy::HashOnly(Vacancy v) {
   return PreparedVacancy(std::move(parts));
 }
 
-StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v, StoredContent* stored) {
+StatusOr<PreparedVacancy> PreparedVacancy::Prepare(Vacancy v, StoredContent& stored) {
   PreparedVacancy prepared = HashOnly(std::move(v));
   Parts& p = *prepared.parts_;
-  if (stored && stored->Holds(p.vacancy.key, p.hash)) return prepared;
+  if (stored.Holds(p.vacancy.key, p.hash)) return prepared;
   try {
     p.Complete();
   } catch (const Xapian::Error& e) {

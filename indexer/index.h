@@ -59,7 +59,7 @@ class PreparedVacancy {
   // A vacancy `stored` holds unchanged gets only its hash, all Upsert needs to leave it
   // alone (most of a daily crawl's postings); should Upsert find it new or changed after
   // all, Upsert prepares the rest.
-  static StatusOr<PreparedVacancy> Prepare(Vacancy v, StoredContent* stored = nullptr);
+  static StatusOr<PreparedVacancy> Prepare(Vacancy v, StoredContent& stored);
 
  private:
   friend class VacancyIndex;

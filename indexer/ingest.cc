@@ -92,7 +92,7 @@ Line ReadLine(const std::string& text, long number, const std::string& where, St
     line.error = v.status().message();
     return line;
   }
-  auto prepared = PreparedVacancy::Prepare(std::move(*v), &stored);
+  auto prepared = PreparedVacancy::Prepare(std::move(*v), stored);
   if (prepared.ok()) line.prepared = std::move(*prepared);
   else line.failure = prepared.status();
   return line;

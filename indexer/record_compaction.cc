@@ -76,15 +76,16 @@ class BufferedWriter {
   bool failed_ = false;
 };
 
+// The recovery before the compaction creates the files when absent.
 struct OpenedFile {
   std::string path;
   int fd = -1;
   ~OpenedFile() { CloseQuietly(fd); }
   Status Open() {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    return fd >= 0 || errno == ENOENT ? Status::Ok() : IoError(path, "cannot open");
+    return fd >= 0 ? Status::Ok() : IoError(path, "cannot open");
   }
-  StatusOr<size_t> Size() const { return fd < 0 ? 0 : FileSize(fd, path); }
+  StatusOr<size_t> Size() const { return FileSize(fd, path); }
 };
 
 }  // namespace
@@ -98,8 +99,7 @@ Status CompactRecords(const std::string& from_dir, const std::string& to_dir,
   }
   MappedFile old_offsets;
   PASSEND_RETURN_IF_ERROR(old_offsets.MapWhole(from_dir + "/" + kOffsetsName));
-  const size_t old_slots =
-      old_offsets.size() < kOffsetsHeader ? 0 : (old_offsets.size() - kOffsetsHeader) / 8;
+  const size_t old_slots = SlotCount(old_offsets.size());
   const auto* old_slot = reinterpret_cast<const uint64_t*>(old_offsets.data() + kOffsetsHeader);
   size_t slot_count = kMinSlots;
   for (Xapian::docid docid : live) {

@@ -108,9 +108,7 @@ struct RecordStore::Impl {
   MappedFile offsets;
   bool writable = false, uncommitted = false;
 
-  size_t SlotCount() const {
-    return offsets.size() < kOffsetsHeader ? 0 : (offsets.size() - kOffsetsHeader) / 8;
-  }
+  size_t SlotCount() const { return record_format::SlotCount(offsets.size()); }
   uint64_t* Slots() const { return reinterpret_cast<uint64_t*>(offsets.data() + kOffsetsHeader); }
 
   StatusOr<uint64_t> OffsetOf(Xapian::docid docid) {

@@ -28,11 +28,11 @@ Status AddJobSources(const VacancyReader& reader, const std::string& job, Vacanc
   try {
     const std::string term = schema::kJobPrefix + job;
     int read = 0;
+    Vacancy other;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && read < kMaxPostingsListed; ++it, ++read) {
-      auto other = reader.Load(*it, /*with_description=*/false);
-      if (!other.ok()) return other.status();
-      if (other->key == v->key) continue;
-      for (const SourceRef& s : other->sources) {
+      PASSEND_RETURN_IF_ERROR(reader.LoadWithoutDescription(*it, &other));
+      if (other.key == v->key) continue;
+      for (const SourceRef& s : other.sources) {
         const bool known = std::any_of(v->sources.begin(), v->sources.end(), [&](const SourceRef& k) {
           return k.source == s.source && k.url == s.url;
         });
