@@ -37,7 +37,9 @@ static_assert(sizeof(EntryHeader) == 24);
 inline bool ValidDocid(Xapian::docid docid) { return docid != 0 && docid <= schema::kFirstDocid; }
 inline size_t SlotOf(Xapian::docid docid) { return schema::kFirstDocid - docid; }
 // The slots an offsets file of `bytes` holds.
-inline size_t SlotCount(size_t bytes) { return bytes < kOffsetsHeader ? 0 : (bytes - kOffsetsHeader) / 8; }
+inline size_t SlotCount(size_t bytes) {
+  return bytes < kOffsetsHeader ? 0 : (bytes - kOffsetsHeader) / 8;
+}
 
 inline void CloseQuietly(int& fd) {
   if (fd >= 0) ::close(fd);
